@@ -1,0 +1,2 @@
+/** Maven-free core of the IoT JITP plugin: nothing here imports {@code org.apache.maven}. */
+package io.jitp.core;
