@@ -3,7 +3,6 @@ package io.jitp.core.pki;
 import io.jitp.core.InvalidInputException;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.PKCS8Generator;
@@ -40,8 +39,7 @@ import java.util.List;
  * formats are read too) and PKCS#10 CSRs. Read errors name the file and what was expected in it.
  */
 public final class Pem {
-    /** Used only through explicit builders, never registered globally (no JVM-wide side effects). */
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = Crypto.BC;
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
     private static final int PBKDF2_ITERATIONS = 100_000;
 
@@ -165,8 +163,8 @@ public final class Pem {
         } catch (IOException | RuntimeException e) {
             throw corrupt(file.toString(), "private key", e);
         }
-        // The JDK providers, not BC: keys then compare equal to generated ones and sign with the fast JDK code.
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        // The same providers as generated keys, so that loaded keys sign through the same (fast) code.
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(Crypto.BC);
         try {
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 return converter.getPrivateKey(decrypt(file, encrypted, password));
