@@ -29,6 +29,11 @@ public final class CaStore {
         this.name = name;
     }
 
+    /** @return the CA name (file prefix) */
+    public String name() {
+        return name;
+    }
+
     /** @return {@code <directory>/<name>.ca.pem} */
     public Path certificateFile() {
         return directory.resolve(name + ".ca.pem");
@@ -114,7 +119,7 @@ public final class CaStore {
 
     private static String describe(CertificateAuthority ca) {
         X509Certificate certificate = ca.certificate();
-        return certificate.getSubjectX500Principal().getName() + ", valid until "
+        return Certificates.subject(certificate) + ", valid until "
                 + certificate.getNotAfter().toInstant() + ", id " + CertificateIds.of(certificate);
     }
 
