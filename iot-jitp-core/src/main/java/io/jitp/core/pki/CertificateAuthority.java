@@ -77,7 +77,20 @@ public final class CertificateAuthority {
      */
     public static CertificateAuthority create(SubjectProfile subject, KeyAlgorithm algorithm, int validityDays) {
         requirePositive(validityDays);
-        KeyPair keys = algorithm.generate();
+        return create(subject, algorithm.generate(), validityDays);
+    }
+
+    /**
+     * Creates a self-signed root CA for an existing key pair (e.g. one kept in a token), with the same extensions as
+     * {@link #create(SubjectProfile, KeyAlgorithm, int)}.
+     *
+     * @param subject      the CA subject
+     * @param keys         the CA key pair (RSA or EC)
+     * @param validityDays how long the CA is valid, from now
+     * @return the new CA
+     */
+    public static CertificateAuthority create(SubjectProfile subject, KeyPair keys, int validityDays) {
+        requirePositive(validityDays);
         X500Name name = subject.toX500Name();
         SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
         try {
@@ -91,7 +104,8 @@ public final class CertificateAuthority {
                             utils.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(keys.getPublic()));
-            X509Certificate certificate = sign(builder, keys.getPrivate(), algorithm.signatureAlgorithm());
+            X509Certificate certificate = sign(builder, keys.getPrivate(),
+                    signatureAlgorithmFor(keys.getPublic(), "CA key"));
             return new CertificateAuthority(certificate, keys.getPrivate());
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("Cannot create the CA certificate", e);
