@@ -40,8 +40,7 @@ public enum KeyAlgorithm {
     /** @return a fresh key pair of this type */
     public KeyPair generate() {
         try {
-            KeyPairGenerator generator = isRsa() ? KeyPairGenerator.getInstance(family)
-                    : KeyPairGenerator.getInstance(family, Crypto.BC);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Crypto.BC);
             if (isRsa()) {
                 generator.initialize(size);
             } else {
