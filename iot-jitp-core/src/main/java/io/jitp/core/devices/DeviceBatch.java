@@ -5,6 +5,7 @@ import io.jitp.core.Reporter;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Certificates;
+import io.jitp.core.pki.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,10 @@ public final class DeviceBatch {
      */
     public BatchResult run(List<DeviceRequest> requests) throws IOException {
         Path folder = options.devicesFolder();
+        int abandoned = SecureFiles.deleteAbandoned(folder);
+        if (abandoned > 0) {
+            reporter.info("Removed " + abandoned + " temporary file(s) left by an interrupted run in " + folder);
+        }
         DeviceFiles files = new DeviceFiles(folder, ca);
         Set<String> requested = requests.stream().map(DeviceRequest::id).collect(Collectors.toSet());
         ExecutorService workers = Executors.newFixedThreadPool(options.threads());

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader (or a rerun after a crash) sees either the old content or the complete new content,
@@ -26,6 +28,7 @@ public final class SecureFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Pattern ABANDONED = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
     private static final Set<OpenOption> CREATE_NEW_FOR_WRITE =
             Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
@@ -101,6 +104,29 @@ public final class SecureFiles {
             discard(prepared);
             throw e;
         }
+    }
+
+    /**
+     * Deletes the temporary files a killed run left in a folder (they may hold secrets, mode 0600). Only names this
+     * class makes are touched: {@code .<target name>.<hex>.tmp}.
+     *
+     * @param folder the folder; nothing happens if it does not exist
+     * @return how many files were deleted
+     * @throws IOException if the folder cannot be listed
+     */
+    public static int deleteAbandoned(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                f -> ABANDONED.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.KeyPairs;
 import io.jitp.core.pki.Pem;
+import io.jitp.core.pki.SecureFiles;
 import io.jitp.core.pki.SubjectProfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,6 +117,23 @@ class DeviceBatchTest {
         assertEquals(List.of("dev-1"), rerun.issued().stream().map(DeviceRecord::id).toList());
         var certificate = Pem.readCertificate(dir.resolve("dev-1.crt"));
         assertTrue(KeyPairs.matches(certificate.getPublicKey(), Pem.readPrivateKey(dir.resolve("dev-1.key"), null)));
+    }
+
+    @Test
+    void rerunAfterAKilledRunRemovesLeftoversAndRebuildsTheManifest() throws Exception {
+        batch(CA, false).run(DeviceSources.numbered("dev-", 2, SubjectProfile.empty()));
+        // What kill -9 in the middle of dev-2 can leave: a prepared temp file, a committed key, a stale manifest.
+        SecureFiles.prepare(dir.resolve("dev-2.crt"), new byte[] {1}, false);
+        Files.writeString(dir.resolve("dev-2.key"), Pem.encode(KeyAlgorithm.EC_P256.generate().getPrivate()));
+        Files.delete(dir.resolve("manifest.json"));
+
+        BatchResult rerun = batch(CA, false).run(DeviceSources.numbered("dev-", 3, SubjectProfile.empty()));
+
+        assertEquals(List.of("dev-2"), rerun.issued().stream().map(DeviceRecord::id).toList());
+        assertEquals(List.of("dev-0", "dev-1", "dev-2"), manifestIds());
+        assertEquals(Set.of(), temporaryFiles());
+        var certificate = Pem.readCertificate(dir.resolve("dev-2.crt"));
+        assertTrue(KeyPairs.matches(certificate.getPublicKey(), Pem.readPrivateKey(dir.resolve("dev-2.key"), null)));
     }
 
     @Test
