@@ -73,12 +73,15 @@ public abstract class AbstractIotMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.CA_PASSWORD_ENV)
     private String caPasswordEnv;
 
+    /** The project, or Maven's stand-in when a goal runs without a POM. */
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
+    /** The build session, for the directory Maven was started in. */
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
+    /** The user's settings, for the {@code <server>} holding the CA key password. */
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
@@ -165,21 +168,11 @@ public abstract class AbstractIotMojo extends AbstractMojo {
     }
 
     /**
-     * Where generated files go: the configured folder, or {@code ${project.build.directory}/iot-jitp}. Without a POM
-     * (goals that need none) {@code ${project.build.directory}} is not interpolated, so the folder is computed here
-     * from the directory Maven was started in.
-     *
-     * @param configured the configured folder, or null
-     * @return an absolute folder
+     * @param configured the configured output folder, or null
+     * @return where generated files go (see {@link OutputFolders#resolve})
      */
     protected Path outputFolder(File configured) {
-        if (configured != null && !configured.getPath().contains("${")) {
-            return configured.toPath().toAbsolutePath();
-        }
-        boolean hasPom = project != null && project.getFile() != null;
-        Path target = hasPom ? Path.of(project.getBuild().getDirectory())
-                : Path.of(session.getExecutionRootDirectory(), "target");
-        return target.resolve("iot-jitp").toAbsolutePath();
+        return OutputFolders.resolve(configured, project, session);
     }
 
     /** @return a reporter writing to the Maven log */
