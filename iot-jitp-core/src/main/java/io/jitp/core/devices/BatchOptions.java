@@ -19,7 +19,7 @@ public record BatchOptions(Path devicesFolder, KeyAlgorithm keyAlgorithm, int va
     /** Checks the numbers. */
     public BatchOptions {
         if (validityDays < 1) {
-            throw new InvalidInputException("Device validity must be at least 1 day, not " + validityDays);
+            throw new InvalidInputException("Device validity (iot.validityDays) must be at least 1 day, not " + validityDays);
         }
         if (threads < 1) {
             throw new InvalidInputException("Thread count must be at least 1, not " + threads);

@@ -70,6 +70,27 @@ class DeviceBatchTest {
     }
 
     @Test
+    void progressEndsWithTheTotalAndTheRate() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Reporter collecting = new Reporter() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add("WARN " + message);
+            }
+        };
+
+        new DeviceBatch(CA, new BatchOptions(dir, KeyAlgorithm.EC_P256, 30, 2, false), collecting)
+                .run(DeviceSources.numbered("dev-", 4, SubjectProfile.empty()));
+
+        assertTrue(lines.get(lines.size() - 1).matches("Issued 4/4 devices \\(\\d+/s\\)"), lines.toString());
+    }
+
+    @Test
     void rerunKeepsExistingDevicesAndAddsOnlyMissingOnes() throws Exception {
         BatchResult first = batch(CA, false).run(DeviceSources.numbered("dev-", 3, SubjectProfile.empty()));
         String before = Files.readString(dir.resolve("dev-1.crt"));
