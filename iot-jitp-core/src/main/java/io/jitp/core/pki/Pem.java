@@ -190,15 +190,24 @@ public final class Pem {
      * @throws IOException           if the file cannot be read
      */
     public static PKCS10CertificationRequest readCsr(Path file) throws IOException {
-        String pem = read(file, "certificate signing request");
+        return parseCsr(read(file, "certificate signing request"), file.toString());
+    }
+
+    /**
+     * @param pem    PEM text holding a PKCS#10 certificate signing request (e.g. an API request body)
+     * @param source where the text came from, for error messages
+     * @return the request (its signature is not checked here; see {@link Csrs#hasValidSignature})
+     * @throws InvalidInputException if the text holds no CSR
+     */
+    public static PKCS10CertificationRequest parseCsr(String pem, String source) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             if (parser.readObject() instanceof PKCS10CertificationRequest csr) {
                 return csr;
             }
         } catch (IOException | RuntimeException e) {
-            throw corrupt(file.toString(), "certificate signing request", e);
+            throw corrupt(source, "certificate signing request", e);
         }
-        throw corrupt(file.toString(), "certificate signing request", null);
+        throw corrupt(source, "certificate signing request", null);
     }
 
     private static PrivateKeyInfo decrypt(Path file, PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) {
