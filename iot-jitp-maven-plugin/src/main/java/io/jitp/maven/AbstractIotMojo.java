@@ -73,15 +73,27 @@ public abstract class AbstractIotMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.CA_PASSWORD_ENV)
     private String caPasswordEnv;
 
-    /** The project, or Maven's stand-in when a goal runs without a POM. */
+    /**
+     * The project, or Maven's stand-in when a goal runs without a POM.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
-    /** The build session, for the directory Maven was started in. */
+    /**
+     * The build session, for the directory Maven was started in.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
-    /** The user's settings, for the {@code <server>} holding the CA key password. */
+    /**
+     * The user's settings, for the {@code <server>} holding the CA key password.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 

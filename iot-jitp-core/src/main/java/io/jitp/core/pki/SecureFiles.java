@@ -70,7 +70,10 @@ public final class SecureFiles {
      */
     public static Path prepare(Path target, byte[] content, boolean secret) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        // createDirectories on an existing folder costs an exception per call; batches call this per file.
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
         // CREATE_NEW makes the name safe even if it was taken; a per-thread random keeps it cheap in batches.
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(
                 ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
