@@ -11,23 +11,24 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Verifies AWS Signature Version 4 the only trustworthy way: by signing the request as received again, with the
- * AWS SDK's own signer and the configured secret, at the time the client claims, and comparing signatures.
+ * AWS SDK's own SigV4 canonicalisation and key derivation and the configured secret, at the time the client
+ * claims, and comparing signatures.
  * The signing service name is not insisted on (the AWS CLI v2 signs IoT calls as {@code execute-api}).
  */
 public final class SignatureVerifier {
@@ -36,7 +37,6 @@ public final class SignatureVerifier {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]+)\\s*");
-    private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9a-f]+)");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> SERVICES = Set.of("iot", "execute-api", "cloudformation", "sqs");
@@ -45,7 +45,6 @@ public final class SignatureVerifier {
     private final String secretAccessKey;
     private final String region;
     private final Clock clock;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /**
      * @param accessKeyId the only access key accepted
@@ -120,13 +119,12 @@ public final class SignatureVerifier {
 
     private String recompute(ReceivedRequest request, List<String> signedHeaders, String service,
             Instant signedAt) {
-        String host = request.header("host");
-        if (host == null || !signedHeaders.contains("host")) {
+        if (request.header("host") == null || !signedHeaders.contains("host")) {
             throw AuthenticationFailure.incomplete("The Host header must be signed.");
         }
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+        SdkHttpRequest.Builder received = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
-                .uri(URI.create("http://" + host))
+                .uri(URI.create("http://" + request.header("host")))
                 .encodedPath(request.rawPath())
                 .rawQueryParameters(queryParameters(request.rawQuery()));
         for (String name : signedHeaders) {
@@ -134,18 +132,31 @@ public final class SignatureVerifier {
             if (value == null) {
                 throw AuthenticationFailure.incomplete("Signed header " + name + " is missing from the request.");
             }
-            unsigned.putHeader(name, value);
+            received.putHeader(name, value);
         }
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String authorization = signed.request().firstMatchingHeader("Authorization").orElse("");
-        Matcher signature = SIGNATURE.matcher(authorization);
-        return signature.find() ? signature.group(1) : "";
+        // The SDK's canonical request, string to sign and key derivation, called directly: its HttpSigner front
+        // always adds x-amz-content-sha256 to the signed headers, which botocore (the AWS CLI) never signs.
+        V4CanonicalRequest canonical = new V4CanonicalRequest(received.build(), contentHash(request),
+                new V4CanonicalRequest.Options(true, true));
+        CredentialScope scope = new CredentialScope(region, service, signedAt);
+        String stringToSign = "AWS4-HMAC-SHA256\n" + scope.getDatetime() + "\n" + scope.scope() + "\n"
+                + SignerUtils.hashCanonicalRequest(canonical.getCanonicalRequestString());
+        byte[] key = SignerUtils.deriveSigningKey(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey), scope);
+        return HexFormat.of().formatHex(SignerUtils.computeSignature(stringToSign, key));
+    }
+
+    /** The payload hash: the body's own, unless the client declared one (S3 style), which must then be true. */
+    private static String contentHash(ReceivedRequest request) {
+        String actual = HexFormat.of().formatHex(SignerUtils.hash(request.body()));
+        String declared = request.header("x-amz-content-sha256");
+        if (declared == null) {
+            return actual;
+        }
+        if (!declared.equals(actual) && !declared.equals("UNSIGNED-PAYLOAD")) {
+            throw AuthenticationFailure.invalid("The provided 'x-amz-content-sha256' header does not match what"
+                    + " was computed.");
+        }
+        return declared;
     }
 
     /** The canonical query string needs every value of a repeated name, so this keeps them all. */
