@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,7 +123,7 @@ public final class SignatureVerifier {
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .uri(URI.create("http://" + request.header("host")))
                 .encodedPath(request.rawPath())
-                .rawQueryParameters(queryParameters(request.rawQuery()));
+                .rawQueryParameters(ReceivedRequest.decodeAll(request.rawQuery(), false));
         for (String name : signedHeaders) {
             String value = request.header(name);
             if (value == null) {
@@ -157,23 +154,5 @@ public final class SignatureVerifier {
                     + " was computed.");
         }
         return declared;
-    }
-
-    /** The canonical query string needs every value of a repeated name, so this keeps them all. */
-    private static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = PercentEncoding.decode(equals < 0 ? pair : pair.substring(0, equals), false);
-            String value = equals < 0 ? "" : PercentEncoding.decode(pair.substring(equals + 1), false);
-            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
     }
 }

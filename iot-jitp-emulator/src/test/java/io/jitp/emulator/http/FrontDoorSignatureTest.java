@@ -7,37 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jitp.emulator.testing.SignedHttp;
 import io.jitp.emulator.testing.SignedHttp.Signing;
 import io.jitp.emulator.testing.StandIn;
+import io.jitp.emulator.testing.StandInApiTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.IotClient;
 
 /** The front door refuses what AWS refuses: missing, foreign, wrong, stale or tampered signatures. */
-class FrontDoorSignatureTest {
+class FrontDoorSignatureTest extends StandInApiTest {
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-
-    @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
 
     private static Signing signing(String service) {
         return new Signing(standIn.endpoints().accessKeyId(), StandIn.SECRET, service, "eu-west-1",
