@@ -1,22 +1,22 @@
 package io.jitp.emulator.sqs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.jitp.emulator.state.StateFile;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -26,17 +26,20 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  *
  * <p>Queue URLs are {@code http://<host>:<port>/<account>/<name>} and ARNs {@code arn:aws:sqs:<region>:<account>:<name>}.
  * ElasticMQ keeps queues in memory only, so the queues themselves (with their attributes, not their messages) are
- * recorded in {@code queues.json} under the state directory and re-created on start: a stack's queue survives a
- * restart of the stand-in as it survives in AWS between two builds.
+ * recorded in {@code sqs-queues.json} under the state directory and re-created on start: a stack's queue survives a
+ * restart of the stand-in as it survives in AWS between two builds. The port is recorded too and reused when free,
+ * so queue URLs kept in stack outputs stay valid.
  */
 public final class QueueService implements AutoCloseable {
 
+    /** The state file's name in the state directory. */
+    public static final String STATE_FILE = "sqs-queues.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String bindAddress;
     private final String region;
     private final String accountId;
-    private final Path stateFile;
+    private final StateFile<RecordedQueues> stateFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, String>> queues = new LinkedHashMap<>();
     private SQSRestServer server;
@@ -52,17 +55,36 @@ public final class QueueService implements AutoCloseable {
         this.bindAddress = bindAddress;
         this.region = region;
         this.accountId = accountId;
-        this.stateFile = stateDirectory == null ? null : stateDirectory.resolve("queues.json");
+        this.stateFile = stateDirectory == null ? null
+                : new StateFile<>(stateDirectory.resolve(STATE_FILE), RecordedQueues.class);
     }
 
-    /** Starts ElasticMQ on a free port and re-creates the recorded queues. */
-    public synchronized void start() {
-        server = SQSRestServerBuilder.withInterface(bindAddress).withDynamicPort()
+    /**
+     * Starts ElasticMQ on a free port and re-creates the recorded queues.
+     *
+     * @throws IOException if the recorded queue list exists but cannot be read
+     */
+    public synchronized void start() throws IOException {
+        RecordedQueues recorded = stateFile == null ? null : stateFile.load().orElse(null);
+        int port = recorded != null && isFree(recorded.port()) ? recorded.port() : 0;
+        server = SQSRestServerBuilder.withInterface(bindAddress).withPort(port)
                 .withAWSRegion(region).withAWSAccountId(accountId).start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        endpoint = URI.create("http://" + bindAddress + ":" + port);
-        for (Map.Entry<String, Map<String, String>> queue : readRecordedQueues().entrySet()) {
-            createQueue(queue.getKey(), queue.getValue());
+        endpoint = URI.create("http://" + bindAddress + ":" + server.waitUntilStarted().localAddress().getPort());
+        if (recorded != null) {
+            recorded.queues().forEach(this::createQueue);
+        }
+        recordQueues();
+    }
+
+    /** Reusing the previous port keeps queue URLs stored in stacks and rules valid across restarts. */
+    private boolean isFree(int port) {
+        if (port <= 0) {
+            return false;
+        }
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bindAddress))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -98,14 +120,17 @@ public final class QueueService implements AutoCloseable {
         return url;
     }
 
-    /** Sends one message; used by the rules engine's SQS action. */
+    /**
+     * Sends one message; used by the rules engine's SQS action. The queue is found by the name at the end of its
+     * URL, so a URL stored before a restart on another port still reaches it.
+     */
     public void sendMessage(String queueUrl, String body) {
-        call("SendMessage", Map.of("QueueUrl", queueUrl, "MessageBody", body));
+        call("SendMessage", Map.of("QueueUrl", queueUrl(queueName(queueUrl)), "MessageBody", body));
     }
 
     /** Deletes a queue and forgets it. */
     public synchronized void deleteQueue(String queueUrl) {
-        call("DeleteQueue", Map.of("QueueUrl", queueUrl));
+        call("DeleteQueue", Map.of("QueueUrl", queueUrl(queueName(queueUrl))));
         queues.remove(queueName(queueUrl));
         recordQueues();
     }
@@ -161,28 +186,18 @@ public final class QueueService implements AutoCloseable {
         }
     }
 
-    private Map<String, Map<String, String>> readRecordedQueues() {
-        if (stateFile == null || !Files.exists(stateFile)) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(stateFile.toFile(), new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Corrupt queue state file " + stateFile + ": " + e.getMessage(), e);
-        }
-    }
-
     private void recordQueues() {
         if (stateFile == null) {
             return;
         }
         try {
-            Files.createDirectories(stateFile.getParent());
-            Path temporary = Files.createTempFile(stateFile.getParent(), "queues", ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), queues);
-            Files.move(temporary, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            stateFile.save(new RecordedQueues(endpoint().getPort(), new LinkedHashMap<>(queues)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write queue state file " + stateFile, e);
+            throw new UncheckedIOException("Cannot write queue state file " + stateFile.path(), e);
         }
+    }
+
+    /** The persisted document: the port last used, queue names and their attributes. */
+    record RecordedQueues(int port, Map<String, Map<String, String>> queues) {
     }
 }
