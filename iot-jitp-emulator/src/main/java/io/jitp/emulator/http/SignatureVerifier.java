@@ -3,6 +3,7 @@ package io.jitp.emulator.http;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +12,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -36,7 +37,6 @@ public final class SignatureVerifier {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]+)\\s*");
-    private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9a-f]+)");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Set<String> SERVICES = Set.of("iot", "execute-api", "cloudformation", "sqs");
@@ -45,7 +45,6 @@ public final class SignatureVerifier {
     private final String secretAccessKey;
     private final String region;
     private final Clock clock;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /**
      * @param accessKeyId the only access key accepted
@@ -136,16 +135,24 @@ public final class SignatureVerifier {
             }
             unsigned.putHeader(name, value);
         }
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArray(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String authorization = signed.request().firstMatchingHeader("Authorization").orElse("");
-        Matcher signature = SIGNATURE.matcher(authorization);
-        return signature.find() ? signature.group(1) : "";
+        // The SDK's public signer always adds (and signs) x-amz-content-sha256, which the AWS CLI neither sends nor
+        // signs; its request signer, given the payload hash, signs exactly the headers the client signed.
+        String contentHash = signedHeaders.contains("x-amz-content-sha256")
+                ? request.header("x-amz-content-sha256") : sha256Hex(request.body());
+        V4Properties properties = V4Properties.builder()
+                .credentials(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
+                .credentialScope(new CredentialScope(region, service, signedAt))
+                .signingClock(Clock.fixed(signedAt, ZoneOffset.UTC))
+                .doubleUrlEncode(true).normalizePath(true).build();
+        return V4RequestSigner.create(properties, contentHash).sign(unsigned).getSignature();
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** The canonical query string needs every value of a repeated name, so this keeps them all. */

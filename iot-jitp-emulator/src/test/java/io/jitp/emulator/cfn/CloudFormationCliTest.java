@@ -1,6 +1,5 @@
 package io.jitp.emulator.cfn;
 
-import static io.jitp.emulator.cfn.CloudFormationFixture.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +21,9 @@ class CloudFormationCliTest {
 
     @Test
     void deployOfTheMainStackThenDescribeStacksThenAnUnchangedRedeploy() throws Exception {
-        AwsCli aws = AwsCli.requireInstalled(home, CloudFormationFixture.REGION, "AKIDSTANDIN", "stand-in-secret");
         try (CloudFormationFixture fixture = new CloudFormationFixture(state)) {
+            AwsCli aws = AwsCli.requireInstalled(home, CloudFormationFixture.REGION, fixture.endpoints.accessKeyId(),
+                    fixture.endpoints.secretAccessKey());
             Path template = home.resolve("cloudformation.yaml");
             Files.writeString(template, CloudFormationFixture.template("main-stack.yaml"));
             String endpoint = fixture.endpoint().toString();
@@ -37,7 +37,7 @@ class CloudFormationCliTest {
             assertEquals(0, described.exitCode(), described::toString);
             JsonNode stack = new ObjectMapper().readTree(described.stdout()).path("Stacks").get(0);
             assertEquals("CREATE_COMPLETE", stack.path("StackStatus").asText());
-            assertEquals("arn:aws:iam::" + ACCOUNT + ":role/IoTProvisioning",
+            assertEquals("arn:aws:iam::" + fixture.account() + ":role/IoTProvisioning",
                     stack.path("Outputs").findValues("OutputValue").stream().map(JsonNode::asText)
                             .filter(v -> v.startsWith("arn:aws:iam")).findFirst().orElseThrow());
             assertTrue(fixture.registry.findPolicy("IoTAccess").isPresent());

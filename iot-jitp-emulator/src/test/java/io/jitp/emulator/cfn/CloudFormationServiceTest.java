@@ -1,6 +1,5 @@
 package io.jitp.emulator.cfn;
 
-import static io.jitp.emulator.cfn.CloudFormationFixture.ACCOUNT;
 import static io.jitp.emulator.cfn.CloudFormationFixture.REGION;
 import static io.jitp.emulator.cfn.CloudFormationFixture.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,20 +62,20 @@ class CloudFormationServiceTest {
 
         Stack main = describe("iot-policy");
         assertEquals(StackStatus.CREATE_COMPLETE, main.stackStatus());
-        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/IoTProvisioning", outputs(main).get("ProvisioningRoleArn"));
+        assertEquals("arn:aws:iam::" + fixture.account() + ":role/IoTProvisioning", outputs(main).get("ProvisioningRoleArn"));
         String document = fixture.registry.findPolicy("IoTAccess").orElseThrow().document();
-        assertTrue(document.contains("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":client/${iot:Certificate.Subject.CommonName}"), document);
+        assertTrue(document.contains("arn:aws:iot:" + REGION + ":" + fixture.account() + ":client/${iot:Certificate.Subject.CommonName}"), document);
         assertTrue(document.contains(":topic/${iot:Certificate.Subject.CommonName}"), document);
         assertTrue(fixture.registry.findPolicy("LoadTestPolicy").isPresent());
 
         Map<String, String> sqsOutputs = outputs(describe("loadtest-stack"));
         assertEquals("loadtestQueue", sqsOutputs.get("QueueName"));
-        assertEquals("arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":loadtestQueue", sqsOutputs.get("QueueARN"));
+        assertEquals("arn:aws:sqs:" + REGION + ":" + fixture.account() + ":loadtestQueue", sqsOutputs.get("QueueARN"));
         TopicRule rule = fixture.registry.findTopicRule("loadtestSQSPublisher").orElseThrow();
         assertEquals("SELECT * FROM 'loadtest'", rule.sql());
         assertEquals("2016-03-23", rule.sqlVersion());
         assertEquals(List.of(new SqsAction(sqsOutputs.get("QueueURL"),
-                "arn:aws:iam::" + ACCOUNT + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
+                "arn:aws:iam::" + fixture.account() + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
                         .resources().get("RuleRole").physicalId(), false)), rule.actions());
 
         fixture.sqs.sendMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")).messageBody("through the output URL"));
