@@ -202,4 +202,67 @@ class CloudFormationServiceTest {
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody("Resources:\n  X: {Properties: {}}")));
         assertTrue(malformed.awsErrorDetails().errorMessage().startsWith("Template format error"));
     }
+
+    @Test
+    void aFailedUpdateRollsBackToThePreviousResourcesAndAPolicyChangeBecomesANewVersion() {
+        String policy = template("loadtest-stack.json");
+        fixture.cloudFormation.createStack(b -> b.stackName("policy").templateBody(policy));
+        String changed = policy.replace("topic/loadtest\"}", "topic/loadtest/summary\"}");
+        fixture.cloudFormation.updateStack(b -> b.stackName("policy").templateBody(changed));
+        assertEquals(StackStatus.UPDATE_COMPLETE, describe("policy").stackStatus());
+        var updated = fixture.registry.findPolicy("LoadTestPolicy").orElseThrow();
+        assertEquals("2", updated.defaultVersionId(), "a changed document is a new default version");
+        assertTrue(updated.document().contains("topic/loadtest/summary"));
+
+        String broken = changed.replace("topic/loadtest/summary", "topic/loadtest/broken").replace(
+                "\"Resources\": {", "\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\"}, "
+                        + "\"Bucket\": {\"Type\": \"AWS::S3::Bucket\", \"DependsOn\": \"LoadTestPolicy\"}, ");
+        fixture.cloudFormation.updateStack(b -> b.stackName("policy").templateBody(broken));
+        Stack rolledBack = describe("policy");
+        assertEquals(StackStatus.UPDATE_ROLLBACK_COMPLETE, rolledBack.stackStatus());
+        assertTrue(fixture.registry.findPolicy("LoadTestPolicy").orElseThrow().document().contains("topic/loadtest/summary"),
+                "the policy is put back as it was");
+        assertTrue(fixture.sqs.listQueues().queueUrls().isEmpty(), "the queue added by the failed update is deleted");
+        assertEquals(changed, fixture.cloudFormation.getTemplate(b -> b.stackName("policy")).templateBody());
+    }
+
+    @Test
+    void deletingAStackWhosePolicyIsStillAttachedFailsAsInAws() throws Exception {
+        fixture.cloudFormation.createStack(b -> b.stackName("policy").templateBody(template("loadtest-stack.json")));
+        var device = fixture.registry.registerIssuedCertificate(
+                io.jitp.emulator.testing.TestPki.ca("CN=device").certificate(), io.jitp.emulator.iot.CertificateStatus.ACTIVE);
+        fixture.registry.attachPolicy("LoadTestPolicy", device.arn());
+        fixture.cloudFormation.deleteStack(b -> b.stackName("policy"));
+        Stack failed = describe("policy");
+        assertEquals(StackStatus.DELETE_FAILED, failed.stackStatus());
+        assertTrue(fixture.cloudFormation.describeStackEvents(b -> b.stackName("policy")).stackEvents().stream()
+                .anyMatch(e -> "DELETE_FAILED".equals(e.resourceStatusAsString()) && "LoadTestPolicy".equals(e.logicalResourceId())
+                        && e.resourceStatusReason().contains("attached")));
+        fixture.registry.detachPolicy("LoadTestPolicy", device.arn());
+        fixture.cloudFormation.deleteStack(b -> b.stackName("policy"));
+        assertTrue(fixture.registry.findPolicy("LoadTestPolicy").isEmpty());
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithTheQueryProtocolErrorShape() {
+        try (var impostor = software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()
+                .endpointOverride(fixture.endpoint()).region(software.amazon.awssdk.regions.Region.of(REGION))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                fixture.endpoints.accessKeyId(), "not-the-secret")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            CloudFormationException refused = assertThrows(CloudFormationException.class, impostor::listStacks);
+            assertEquals(403, refused.statusCode());
+            assertEquals("SignatureDoesNotMatch", refused.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void aCorruptStackFileStopsTheStandInAndNamesTheFile() throws Exception {
+        fixture.close();
+        java.nio.file.Files.writeString(state.resolve(StackStore.STATE_FILE), "{ not json");
+        java.io.IOException error = assertThrows(java.io.IOException.class, () -> new CloudFormationFixture(state));
+        assertTrue(error.getMessage().contains(StackStore.STATE_FILE), error.getMessage());
+        fixture = new CloudFormationFixture(java.nio.file.Files.createDirectories(state.resolve("fresh")));
+    }
 }
