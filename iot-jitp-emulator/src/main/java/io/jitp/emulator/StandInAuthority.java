@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * The stand-in's own root CA, playing Amazon's part: clients trust it instead of AmazonRootCA1, it signs the
  * MQTT listener's server certificate and the certificates of CreateKeysAndCertificate. Created once per state
  * directory ({@value #CERTIFICATE_FILE}, key in {@value #KEY_FILE} with mode 0600) and reused afterwards, so
- * devices keep trusting it across restarts.
+ * devices keep trusting it across restarts. Its key is EC P-256 (like Amazon Root CA 3): an RSA key would cost
+ * the first start about a second and a half of key generation.
  */
 public final class StandInAuthority {
     /** The root CA certificate clients trust. */
@@ -45,7 +46,7 @@ public final class StandInAuthority {
                     Pem.readPrivateKey(key, null), certificate + " and " + key), certificate);
         }
         CertificateAuthority created = CertificateAuthority.create(
-                SubjectProfile.ofCommonName(COMMON_NAME).withAttribute("O", "iot-jitp"), KeyAlgorithm.RSA_2048,
+                SubjectProfile.ofCommonName(COMMON_NAME).withAttribute("O", "iot-jitp"), KeyAlgorithm.EC_P256,
                 VALIDITY_DAYS);
         SecureFiles.writeSecret(key, Pem.encode(created.privateKey()));
         SecureFiles.writePublic(certificate, created.certificatePem());

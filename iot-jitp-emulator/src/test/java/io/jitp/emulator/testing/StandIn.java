@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 
@@ -47,7 +47,12 @@ public final class StandIn implements AutoCloseable {
 
     /** @return an IoT client signing with the right credentials */
     public IotClient iot() {
-        return iot(endpoints.accessKeyId(), endpoints.secretAccessKey());
+        return client(endpoints);
+    }
+
+    /** @param endpoints a running stand-in's endpoints @return an IoT client for it, signing as they say */
+    public static IotClient client(EmulatorEndpoints endpoints) {
+        return client(endpoints, endpoints.accessKeyId(), endpoints.secretAccessKey());
     }
 
     /**
@@ -56,11 +61,15 @@ public final class StandIn implements AutoCloseable {
      * @return an IoT client for this stand-in
      */
     public IotClient iot(String accessKeyId, String secret) {
+        return client(endpoints, accessKeyId, secret);
+    }
+
+    private static IotClient client(EmulatorEndpoints endpoints, String accessKeyId, String secret) {
         return IotClient.builder()
                 .endpointOverride(endpoints.controlPlaneUrl())
                 .region(Region.of(endpoints.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(Apache5HttpClient.create())
                 .build();
     }
 
