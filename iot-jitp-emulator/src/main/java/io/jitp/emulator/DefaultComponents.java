@@ -1,5 +1,7 @@
 package io.jitp.emulator;
 
+import io.jitp.emulator.cfn.CloudFormationComponent;
+import io.jitp.emulator.sqs.QueueService;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,9 @@ final class DefaultComponents {
 
     static List<EmulatorComponent> create(EmulatorConfig config) {
         List<EmulatorComponent> components = new ArrayList<>();
+        components.add(new QueueService(config.bindAddress(), config.region(), config.accountId(),
+                config.stateDirectory()));
+        components.add(new CloudFormationComponent());
         return components;
     }
 }

@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
-import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
 import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Verifies AWS Signature Version 4 the only trustworthy way: by signing the request as received again, with the
- * AWS SDK's own SigV4 canonicalisation and key derivation and the configured secret, at the time the client
- * claims, and comparing signatures.
+ * AWS SDK's own SigV4 request signer and the configured secret, at the time the client claims, and comparing
+ * signatures.
  * The signing service name is not insisted on (the AWS CLI v2 signs IoT calls as {@code execute-api}).
  */
 public final class SignatureVerifier {
@@ -131,15 +132,14 @@ public final class SignatureVerifier {
             }
             received.putHeader(name, value);
         }
-        // The SDK's canonical request, string to sign and key derivation, called directly: its HttpSigner front
-        // always adds x-amz-content-sha256 to the signed headers, which botocore (the AWS CLI) never signs.
-        V4CanonicalRequest canonical = new V4CanonicalRequest(received.build(), contentHash(request),
-                new V4CanonicalRequest.Options(true, true));
-        CredentialScope scope = new CredentialScope(region, service, signedAt);
-        String stringToSign = "AWS4-HMAC-SHA256\n" + scope.getDatetime() + "\n" + scope.scope() + "\n"
-                + SignerUtils.hashCanonicalRequest(canonical.getCanonicalRequestString());
-        byte[] key = SignerUtils.deriveSigningKey(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey), scope);
-        return HexFormat.of().formatHex(SignerUtils.computeSignature(stringToSign, key));
+        // The SDK's public signer always adds (and signs) x-amz-content-sha256, which the AWS CLI neither sends nor
+        // signs; its request signer, given the payload hash, signs exactly the headers the client signed.
+        V4Properties properties = V4Properties.builder()
+                .credentials(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
+                .credentialScope(new CredentialScope(region, service, signedAt))
+                .signingClock(Clock.fixed(signedAt, ZoneOffset.UTC))
+                .doubleUrlEncode(true).normalizePath(true).build();
+        return V4RequestSigner.create(properties, contentHash(request)).sign(received).getSignature();
     }
 
     /** The payload hash: the body's own, unless the client declared one (S3 style), which must then be true. */
