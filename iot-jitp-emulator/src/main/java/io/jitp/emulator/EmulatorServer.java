@@ -96,9 +96,12 @@ public final class EmulatorServer implements AutoCloseable {
 
     private void startComponents(EmulatorContext context) throws IOException {
         for (EmulatorComponent component : components) {
+            long startedAt = System.nanoTime();
             try {
                 component.start(context);
                 started.add(component);
+                LOG.info("Started {} in {} ms", component.getClass().getSimpleName(),
+                        (System.nanoTime() - startedAt) / 1_000_000);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(component);
                 throw e;
