@@ -125,4 +125,23 @@ class FrontDoorSignatureTest extends StandInApiTest {
         assertEquals(404, response.statusCode());
         assertEquals("UnknownOperationException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
     }
+
+    @Test
+    void malformedRequestsAreRefusedNotCrashed() throws Exception {
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        URI base = standIn.endpoints().controlPlaneUrl();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            // No HTTP client here sends TRACE with an AWS signature, so the request is written by hand.
+            socket.getOutputStream().write(("TRACE /things HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nX-Amz-Date: " + date + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
+                    + standIn.endpoints().accessKeyId() + "/" + date.substring(0, 8)
+                    + "/eu-west-1/iot/aws4_request, SignedHeaders=host;x-amz-date, Signature=00"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("InvalidRequestException"), response);
+        }
+    }
 }
