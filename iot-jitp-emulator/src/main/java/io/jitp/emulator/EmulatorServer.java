@@ -83,6 +83,7 @@ public final class EmulatorServer implements AutoCloseable {
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, started,
                     frontDoor::setQueryProtocolHandler);
             startComponents(context);
+            awaitComponents();
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
                     credentials.secretAccessKey(), context.sqsEndpoint(), ProcessHandle.current().pid());
@@ -104,6 +105,19 @@ public final class EmulatorServer implements AutoCloseable {
                 throw e;
             } catch (Exception e) {
                 closeQuietly(component);
+                throw new IOException("Component " + component.getClass().getSimpleName() + " failed to start: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void awaitComponents() throws IOException {
+        for (EmulatorComponent component : started) {
+            try {
+                component.awaitReady();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
                 throw new IOException("Component " + component.getClass().getSimpleName() + " failed to start: "
                         + e.getMessage(), e);
             }
