@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,10 @@ public final class CloudFormationService implements QueryProtocolHandler {
     static final String EMPTY_CHANGE_SET_REASON =
             "The submitted information didn't contain changes. Submit different information to create a change set.";
     private static final Logger LOG = LoggerFactory.getLogger(CloudFormationService.class);
+    /** Waiters poll these; they change nothing, so the state file is not rewritten for them. */
+    private static final Set<String> READ_ONLY_ACTIONS = Set.of("DescribeStacks", "DescribeStackEvents",
+            "DescribeStackResources", "ListStacks", "GetTemplate", "ValidateTemplate", "GetTemplateSummary",
+            "DescribeChangeSet", "ListChangeSets");
 
     private final String region;
     private final String accountId;
@@ -67,7 +72,9 @@ public final class CloudFormationService implements QueryProtocolHandler {
             LOG.error("CloudFormation {} failed", action, e);
             return AwsErrors.xml(500, "InternalFailure", String.valueOf(e.getMessage()));
         } finally {
-            store.save();
+            if (!READ_ONLY_ACTIONS.contains(action)) {
+                store.save();
+            }
         }
     }
 

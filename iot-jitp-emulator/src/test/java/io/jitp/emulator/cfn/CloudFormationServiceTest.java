@@ -201,6 +201,11 @@ class CloudFormationServiceTest {
         CloudFormationException malformed = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody("Resources:\n  X: {Properties: {}}")));
         assertTrue(malformed.awsErrorDetails().errorMessage().startsWith("Template format error"));
+        CloudFormationException conditional = assertThrows(CloudFormationException.class, () ->
+                fixture.cloudFormation.validateTemplate(b -> b.templateBody(
+                        "Conditions: {Prod: {'Fn::Equals': [a, a]}}\nResources: {Q: {Type: 'AWS::SQS::Queue', Condition: Prod}}")));
+        assertEquals("Template section Conditions is not supported by the local stand-in",
+                conditional.awsErrorDetails().errorMessage());
     }
 
     @Test
