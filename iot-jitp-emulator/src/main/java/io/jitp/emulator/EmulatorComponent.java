@@ -17,6 +17,15 @@ public interface EmulatorComponent extends AutoCloseable {
      */
     void start(EmulatorContext context) throws Exception;
 
+    /**
+     * Waits until the component serves requests. Called for every component after all of them started, before
+     * {@code endpoints.json} is written, so a slow component may start in the background while the next ones start.
+     *
+     * @throws Exception if it failed to start
+     */
+    default void awaitReady() throws Exception {
+    }
+
     /** Stops the component and frees its ports and threads. */
     @Override
     void close() throws Exception;

@@ -85,6 +85,7 @@ public final class EmulatorServer implements AutoCloseable {
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     frontDoor::setQueryProtocolHandler);
             started.addAll(starter.startAll(context));
+            awaitComponents();
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
                     credentials.secretAccessKey(), context.sqsEndpoint(), ProcessHandle.current().pid());
@@ -93,6 +94,19 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    private void awaitComponents() throws IOException {
+        for (EmulatorComponent component : started) {
+            try {
+                component.awaitReady();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("Component " + component.getClass().getSimpleName() + " failed to start: "
+                        + e.getMessage(), e);
+            }
         }
     }
 
