@@ -118,6 +118,8 @@ final class StackTemplate {
                 missing.add(key);
             } else if (!declaration.allowedValues().isEmpty() && !declaration.allowedValues().contains(value)) {
                 throw CloudFormationException.validation("Parameter '" + key + "' must be one of AllowedValues");
+            } else if ("Number".equals(declaration.type()) && !value.matches("-?\\d+(\\.\\d+)?")) {
+                throw CloudFormationException.validation("Parameter '" + key + "' must be a number not '" + value + "'");
             } else {
                 values.put(key, value);
             }

@@ -101,6 +101,29 @@ class CloudFormationServiceTest {
     }
 
     @Test
+    void parameterValuesAreCheckedAgainstTheirDeclarations() {
+        String body = "Parameters: {Size: {Type: Number}, Env: {Type: String, AllowedValues: [dev, prod]}}\n"
+                + "Resources: {Q: {Type: 'AWS::SQS::Queue', Properties: {QueueName: !Sub '${Env}-${Size}'}}}";
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (List<String> values : List.of(List.of("x", "dev"), List.of("3", "test"))) {
+            CloudFormationException e = assertThrows(CloudFormationException.class, () -> fixture.cloudFormation
+                    .createStack(b -> b.stackName("params").templateBody(body).parameters(
+                            Parameter.builder().parameterKey("Size").parameterValue(values.get(0)).build(),
+                            Parameter.builder().parameterKey("Env").parameterValue(values.get(1)).build())));
+            errors.put(values.toString(), e.awsErrorDetails().errorMessage());
+        }
+        assertEquals(Map.of("[x, dev]", "Parameter 'Size' must be a number not 'x'",
+                "[3, test]", "Parameter 'Env' must be one of AllowedValues"), errors);
+        CloudFormationException missing = assertThrows(CloudFormationException.class, () -> fixture.cloudFormation
+                .createStack(b -> b.stackName("params").templateBody(body)));
+        assertEquals("Parameters: [Size, Env] must have values", missing.awsErrorDetails().errorMessage());
+        fixture.cloudFormation.createStack(b -> b.stackName("params").templateBody(body).parameters(
+                Parameter.builder().parameterKey("Size").parameterValue("3").build(),
+                Parameter.builder().parameterKey("Env").parameterValue("prod").build()));
+        assertEquals(List.of(fixture.queues.queueUrl("prod-3")), fixture.sqs.listQueues().queueUrls());
+    }
+
+    @Test
     void iamResourcesNeedTheRightCapability() {
         InsufficientCapabilitiesException none = assertThrows(InsufficientCapabilitiesException.class, () ->
                 fixture.cloudFormation.createStack(b -> b.stackName("iot-policy").templateBody(template("main-stack.yaml"))));
