@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running stand-in: locks its state directory, opens the registry, serves the control plane on one HTTP port,
- * starts its {@link EmulatorComponent}s in order, then writes {@code endpoints.json}. {@link #close()} undoes all
+ * starts its {@link EmulatorComponent}s (side by side, see {@link ComponentStarter}), then writes
+ * {@code endpoints.json}. {@link #close()} undoes all
  * of it in reverse order. One instance per state directory, enforced with an OS file lock.
  */
 public final class EmulatorServer implements AutoCloseable {
@@ -80,9 +81,10 @@ public final class EmulatorServer implements AutoCloseable {
                     new IotRestApi(registry, authority.ca(), config.dataEndpointHost()));
             frontDoor.start(config.bindAddress(), config.httpPort());
             URI url = frontDoor.url();
-            EmulatorContext context = new EmulatorContext(config, registry, authority, url, started,
+            ComponentStarter starter = new ComponentStarter(components);
+            EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     frontDoor::setQueryProtocolHandler);
-            startComponents(context);
+            started.addAll(starter.startAll(context));
             awaitComponents();
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
@@ -92,22 +94,6 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    private void startComponents(EmulatorContext context) throws IOException {
-        for (EmulatorComponent component : components) {
-            try {
-                component.start(context);
-                started.add(component);
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(component);
-                throw e;
-            } catch (Exception e) {
-                closeQuietly(component);
-                throw new IOException("Component " + component.getClass().getSimpleName() + " failed to start: "
-                        + e.getMessage(), e);
-            }
         }
     }
 
@@ -165,7 +151,7 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.warn("Could not remove {}: {}", EmulatorEndpoints.FILE_NAME, e.getMessage());
         }
         for (int i = started.size() - 1; i >= 0; i--) {
-            closeQuietly(started.get(i));
+            ComponentStarter.closeQuietly(started.get(i));
         }
         started.clear();
         if (frontDoor != null) {
@@ -180,13 +166,5 @@ public final class EmulatorServer implements AutoCloseable {
         lock = null;
         endpoints = null;
         registry = null;
-    }
-
-    private static void closeQuietly(EmulatorComponent component) {
-        try {
-            component.close();
-        } catch (Exception e) {
-            LOG.warn("Component {} did not stop cleanly: {}", component.getClass().getSimpleName(), e.getMessage());
-        }
     }
 }

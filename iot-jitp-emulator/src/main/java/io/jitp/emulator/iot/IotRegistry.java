@@ -160,7 +160,7 @@ public final class IotRegistry {
             if (existing != null) {
                 throw IotException.alreadyExists("The CA certificate is already registered", id, existing.arn());
             }
-            long sameSubject = caCertificates.keySet().stream()
+            long sameSubject = caCertificates.values().stream()
                     .filter(other -> parsedCa(other).getSubjectX500Principal().equals(ca.getSubjectX500Principal()))
                     .count();
             if (sameSubject >= MAX_CAS_PER_SUBJECT) {
@@ -241,7 +241,7 @@ public final class IotRegistry {
     public Optional<CaCertificate> findIssuingCa(X509Certificate deviceCertificate) {
         List<CaCertificate> candidates = caCertificates();
         return candidates.stream()
-                .filter(ca -> CaVerification.signedBy(deviceCertificate, parsedCa(ca.id())))
+                .filter(ca -> CaVerification.signedBy(deviceCertificate, parsedCa(ca)))
                 .findFirst();
     }
 
@@ -268,7 +268,7 @@ public final class IotRegistry {
             String caId = CertificateIds.of(X509Pem.parse(caPem));
             ca = findCaCertificate(caId).orElseThrow(() -> IotException.certificateValidation(
                     "The CA certificate " + caId + " is not registered"));
-            if (!CaVerification.signedBy(certificate, parsedCa(caId))) {
+            if (!CaVerification.signedBy(certificate, parsedCa(ca))) {
                 throw IotException.certificateValidation("The certificate is not signed by the given CA");
             }
         } else {
@@ -945,8 +945,8 @@ public final class IotRegistry {
         }
     }
 
-    private X509Certificate parsedCa(String id) {
-        return parsedCas.computeIfAbsent(id, key -> findCaCertificate(key).orElseThrow().x509());
+    private X509Certificate parsedCa(CaCertificate ca) {
+        return parsedCas.computeIfAbsent(ca.id(), key -> ca.x509());
     }
 
     private static Instant now() {

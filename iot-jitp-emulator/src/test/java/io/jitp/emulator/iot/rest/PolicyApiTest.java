@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jitp.emulator.testing.StandIn;
-import java.nio.file.Path;
+import io.jitp.emulator.testing.StandInApiTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CreatePolicyResponse;
 import software.amazon.awssdk.services.iot.model.DeleteConflictException;
 import software.amazon.awssdk.services.iot.model.GetPolicyResponse;
@@ -24,28 +19,11 @@ import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.VersionsLimitExceededException;
 
 /** Policies, versions and attachments through the AWS SDK for Java v2. */
-class PolicyApiTest {
+class PolicyApiTest extends StandInApiTest {
     private static final String DOCUMENT = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iot:Connect",\
             "Resource":"arn:aws:iot:eu-west-1:123456789012:client/${iot:Certificate.Subject.CommonName}"}]}""";
 
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-    static IotClient iot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-        iot = standIn.iot();
-    }
-
-    @AfterAll
-    static void stop() {
-        iot.close();
-        standIn.close();
-    }
 
     @Test
     void createsGetsAndDeletesAPolicy() {
