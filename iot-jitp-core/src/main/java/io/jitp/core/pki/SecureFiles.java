@@ -1,0 +1,118 @@
+package io.jitp.core.pki;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files so that a reader (or a rerun after a crash) sees either the old content or the complete new content,
+ * never a torn file: the bytes go to a temporary file in the same folder, which is then renamed over the target.
+ * Secrets are created with mode 0600 from the start, so a key is never readable by others even for a moment.
+ */
+public final class SecureFiles {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private SecureFiles() {
+    }
+
+    /**
+     * Writes a secret (private key, password-bearing file) atomically with mode 0600.
+     *
+     * @param target  the file to create or replace
+     * @param content its content
+     * @throws IOException if the folder is not writable
+     */
+    public static void writeSecret(Path target, String content) throws IOException {
+        commit(prepare(target, content.getBytes(StandardCharsets.UTF_8), true), target);
+    }
+
+    /**
+     * Writes a non-secret file (certificate, manifest) atomically with mode 0644.
+     *
+     * @param target  the file to create or replace
+     * @param content its content
+     * @throws IOException if the folder is not writable
+     */
+    public static void writePublic(Path target, String content) throws IOException {
+        commit(prepare(target, content.getBytes(StandardCharsets.UTF_8), false), target);
+    }
+
+    /**
+     * First half of an atomic write: the complete content in a temporary file next to {@code target}. Callers that
+     * must commit several files together prepare them all, then {@link #commit} each; on failure they
+     * {@link #discard} what is left.
+     *
+     * @param target  the file the content is meant for
+     * @param content the bytes
+     * @param secret  true for mode 0600, false for 0644
+     * @return the temporary file
+     * @throws IOException if the folder is not writable
+     */
+    public static Path prepare(Path target, byte[] content, boolean secret) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp", ownerOnly());
+        try {
+            Files.write(temp, content);
+            // Every file starts owner-only; a public one is widened only once its content is complete.
+            if (POSIX && !secret) {
+                Files.setPosixFilePermissions(temp, WORLD_READABLE);
+            }
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            discard(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Second half of an atomic write: renames the prepared file over the target.
+     *
+     * @param prepared the file returned by {@link #prepare}
+     * @param target   the file to create or replace
+     * @throws IOException if the rename fails (the prepared file is then removed)
+     */
+    public static void commit(Path prepared, Path target) throws IOException {
+        try {
+            try {
+                Files.move(prepared, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(prepared, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            discard(prepared);
+            throw e;
+        }
+    }
+
+    /**
+     * Removes a prepared or partly committed file, ignoring errors (used in cleanup paths).
+     *
+     * @param file the file to remove, may be null
+     */
+    public static void discard(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Best effort in a cleanup path: the original error is what the user needs to see.
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+    }
+}
