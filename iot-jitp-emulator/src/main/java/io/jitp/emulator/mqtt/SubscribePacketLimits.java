@@ -6,13 +6,14 @@ import com.hivemq.extension.sdk.api.interceptor.subscribe.parameter.SubscribeInb
 import com.hivemq.extension.sdk.api.interceptor.unsubscribe.UnsubscribeInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.unsubscribe.parameter.UnsubscribeInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.unsubscribe.parameter.UnsubscribeInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.services.Services;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whole-packet SUBSCRIBE rules (AWS: at most 8 filters per SUBSCRIBE; a larger packet closes the connection) and
- * UNSUBSCRIBE bookkeeping of the filters the delivery checks rely on.
+ * Whole-packet SUBSCRIBE rules of AWS IoT (at most 8 filters per SUBSCRIBE, a larger packet closes the connection;
+ * QoS 2 is granted as QoS 1) and UNSUBSCRIBE bookkeeping of the filters the delivery checks rely on.
  */
 final class SubscribePacketLimits implements SubscribeInboundInterceptor, UnsubscribeInboundInterceptor {
 
@@ -36,6 +37,10 @@ final class SubscribePacketLimits implements SubscribeInboundInterceptor, Unsubs
                     clientId, filters, MAX_FILTERS_PER_SUBSCRIBE);
             Services.clientService().disconnectClient(clientId);
         }
+        // An authorizer's success grants the requested QoS whatever the configured maximum: downgrade here.
+        output.getSubscribePacket().getSubscriptions().stream()
+                .filter(subscription -> subscription.getQos() == Qos.EXACTLY_ONCE)
+                .forEach(subscription -> subscription.setQos(Qos.AT_LEAST_ONCE));
     }
 
     @Override
