@@ -1,5 +1,7 @@
 package io.jitp.emulator.iot;
 
+import io.jitp.core.pki.CertificateIds;
+import io.jitp.core.pki.Pem;
 import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +153,7 @@ public final class IotRegistry {
         if (hasVerification) {
             CaVerification.checkVerificationCertificate(X509Pem.parse(verificationPem), ca, registrationCode());
         }
-        String id = X509Pem.id(ca);
+        String id = CertificateIds.of(ca);
         CaCertificate registered;
         synchronized (this) {
             CaCertificate existing = caCertificates.get(id);
@@ -166,7 +168,7 @@ public final class IotRegistry {
                         + " CA certificates with the same subject can be registered");
             }
             Instant now = now();
-            registered = new CaCertificate(id, arn("cacert", id), X509Pem.toPem(ca),
+            registered = new CaCertificate(id, arn("cacert", id), Pem.encode(ca),
                     setAsActive ? CaCertificateStatus.ACTIVE : CaCertificateStatus.INACTIVE,
                     allowAutoRegistration ? AutoRegistrationStatus.ENABLE : AutoRegistrationStatus.DISABLE,
                     registrationConfig, certificateMode, now, now, 1, UUID.randomUUID().toString(),
@@ -263,7 +265,7 @@ public final class IotRegistry {
         CaVerification.checkValidity(certificate, "certificate");
         CaCertificate ca;
         if (caPem != null && !caPem.isBlank()) {
-            String caId = X509Pem.id(X509Pem.parse(caPem));
+            String caId = CertificateIds.of(X509Pem.parse(caPem));
             ca = findCaCertificate(caId).orElseThrow(() -> IotException.certificateValidation(
                     "The CA certificate " + caId + " is not registered"));
             if (!CaVerification.signedBy(certificate, parsedCa(caId))) {
@@ -318,7 +320,7 @@ public final class IotRegistry {
 
     private Certificate addCertificate(X509Certificate x509, CertificateStatus status, String caId,
             CertificateMode mode, boolean returnExisting) {
-        String id = X509Pem.id(x509);
+        String id = CertificateIds.of(x509);
         Certificate added;
         synchronized (this) {
             Certificate existing = certificates.get(id);
@@ -329,7 +331,7 @@ public final class IotRegistry {
                 throw IotException.alreadyExists("The certificate is already registered", id, existing.arn());
             }
             Instant now = now();
-            added = new Certificate(id, arn("cert", id), X509Pem.toPem(x509), status, caId, mode, now, now, 1,
+            added = new Certificate(id, arn("cert", id), Pem.encode(x509), status, caId, mode, now, now, 1,
                     UUID.randomUUID().toString());
             certificates.put(id, added);
             save();

@@ -2,6 +2,7 @@ package io.jitp.emulator.state;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jitp.core.pki.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class StateFile<T> {
      * @throws IOException if it cannot be written
      */
     public void save(T value) throws IOException {
-        AtomicFiles.write(file, MAPPER.writeValueAsBytes(value));
+        // Owner-only: state files hold the stand-in's credentials and CA material.
+        SecureFiles.commit(SecureFiles.prepare(file, MAPPER.writeValueAsBytes(value), true), file);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jitp.core.pki.CertificateIds;
 import io.jitp.emulator.testing.TestPki;
 import io.jitp.emulator.testing.TestPki.Issued;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class IotRegistryTest {
     void registersCaWithVerifiedOwnershipIdAndCacertArn() {
         Issued ca = TestPki.ca("CN=root,O=Test");
         CaCertificate registered = registerCa(ca);
-        assertEquals(X509Pem.id(ca.certificate()), registered.id());
+        assertEquals(CertificateIds.of(ca.certificate()), registered.id());
         assertTrue(registered.id().matches("[0-9a-f]{64}"));
         assertEquals("arn:aws:iot:eu-west-1:111122223333:cacert/" + registered.id(), registered.arn());
         assertEquals(CaCertificateStatus.ACTIVE, registered.status());
