@@ -35,23 +35,24 @@ final class BrokerTestbed implements AutoCloseable {
     final IotRegistry registry;
     final MqttBroker broker;
     final List<String> published = new CopyOnWriteArrayList<>();
+    /** Where accepted publishes go besides {@link #published} (e.g. a rules engine created after the broker). */
+    volatile PublishListener forward = (topic, payload) -> { };
 
-    BrokerTestbed(Path state, MqttBrokerSettings settings, JitpTemplateRunner templates) throws IOException {
+    /** A broker whose JITP templates behave like {@link #seedLikeTemplates}. */
+    BrokerTestbed(Path state, MqttBrokerSettings settings) throws IOException {
         registry = IotRegistry.open(state, REGION, ACCOUNT);
-        broker = new MqttBroker(settings, registry, templates, (topic, payload) -> published.add(topic));
+        broker = new MqttBroker(settings, registry,
+                (body, certificate, id) -> seedLikeTemplates(registry, body, certificate, id),
+                (topic, payload) -> {
+                    published.add(topic);
+                    forward.published(topic, payload);
+                });
         broker.start();
     }
 
-    /** A broker on free loopback ports whose JITP templates behave like {@link #seedLikeTemplates}. */
+    /** A broker on free loopback ports. */
     static BrokerTestbed start(Path state) throws IOException {
-        return start(state, MqttBrokerSettings.loopback(state, "local-ats.iot.eu-west-1.amazonaws.com"));
-    }
-
-    static BrokerTestbed start(Path state, MqttBrokerSettings settings) throws IOException {
-        BrokerTestbed[] self = new BrokerTestbed[1];
-        self[0] = new BrokerTestbed(state, settings,
-                (body, certificate, id) -> seedLikeTemplates(self[0].registry, body, certificate, id));
-        return self[0];
+        return new BrokerTestbed(state, MqttBrokerSettings.loopback(state, "local-ats.iot.eu-west-1.amazonaws.com"));
     }
 
     /**
