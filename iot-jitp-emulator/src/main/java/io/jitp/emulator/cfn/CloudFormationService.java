@@ -1,6 +1,9 @@
 package io.jitp.emulator.cfn;
 
 import io.jitp.emulator.cfn.resources.ResourceTypes;
+import io.jitp.emulator.http.AwsErrors;
+import io.jitp.emulator.http.HttpReply;
+import io.jitp.emulator.http.QueryProtocolHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * and the AWS SDK's CloudFormationClient to deploy the seed's stacks. Operations complete synchronously, but the
  * statuses, events and errors are CloudFormation's, so waiters and deploy tools see what they expect.
  */
-public final class CloudFormationService {
+public final class CloudFormationService implements QueryProtocolHandler {
 
     static final String EMPTY_CHANGE_SET_REASON =
             "The submitted information didn't contain changes. Submit different information to create a change set.";
@@ -53,15 +56,16 @@ public final class CloudFormationService {
      * @param form the decoded form parameters ({@code Action}, {@code Version}, …)
      * @return the XML reply, an error reply for every failure
      */
-    public synchronized QueryReply respond(Map<String, String> form) {
+    @Override
+    public synchronized HttpReply handle(Map<String, String> form) {
         String action = form.getOrDefault("Action", "");
         try {
-            return new QueryReply(200, dispatch(action, new QueryForm(form)));
+            return HttpReply.xml(200, dispatch(action, new QueryForm(form)));
         } catch (CloudFormationException e) {
-            return new QueryReply(e.httpStatus(), QueryXml.error(e.code(), e.getMessage(), e.httpStatus()));
+            return AwsErrors.xml(e.httpStatus(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("CloudFormation {} failed", action, e);
-            return new QueryReply(500, QueryXml.error("InternalFailure", String.valueOf(e.getMessage()), 500));
+            return AwsErrors.xml(500, "InternalFailure", String.valueOf(e.getMessage()));
         } finally {
             store.save();
         }

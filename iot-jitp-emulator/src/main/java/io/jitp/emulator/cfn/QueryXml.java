@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * Writes CloudFormation's query-protocol XML: {@code <OpResponse xmlns="…/2010-05-15/"><OpResult>…} with lists as
- * {@code <member>} elements, and the {@code <ErrorResponse>} shape.
+ * {@code <member>} elements (errors use {@link io.jitp.emulator.http.AwsErrors#xml}).
  */
 final class QueryXml {
 
@@ -24,17 +24,6 @@ final class QueryXml {
         writer.element(action + "Result", result);
         writer.element("ResponseMetadata", metadata -> metadata.text("RequestId", UUID.randomUUID().toString()));
         writer.xml.append("</").append(action).append("Response>");
-        return writer.xml.toString();
-    }
-
-    /** Builds the error XML ({@code Sender} faults for 4xx, {@code Receiver} for 5xx). */
-    static String error(String code, String message, int httpStatus) {
-        QueryXml writer = new QueryXml();
-        writer.xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"").append(NAMESPACE).append("\">");
-        writer.element("Error", error -> error.text("Type", httpStatus >= 500 ? "Receiver" : "Sender")
-                .text("Code", code).text("Message", message));
-        writer.text("RequestId", UUID.randomUUID().toString());
-        writer.xml.append("</ErrorResponse>");
         return writer.xml.toString();
     }
 

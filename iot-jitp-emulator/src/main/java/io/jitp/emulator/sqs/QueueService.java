@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.jitp.emulator.EmulatorComponent;
+import io.jitp.emulator.EmulatorContext;
 import io.jitp.emulator.state.StateFile;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -30,7 +32,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  * restart of the stand-in as it survives in AWS between two builds. The port is recorded too and reused when free,
  * so queue URLs kept in stack outputs stay valid.
  */
-public final class QueueService implements AutoCloseable {
+public final class QueueService implements EmulatorComponent {
 
     /** The state file's name in the state directory. */
     public static final String STATE_FILE = "sqs-queues.json";
@@ -86,6 +88,13 @@ public final class QueueService implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Starts as a component of the stand-in and publishes the endpoint in {@code endpoints.json}. */
+    @Override
+    public void start(EmulatorContext context) throws IOException {
+        start();
+        context.publishSqsEndpoint(endpoint());
     }
 
     /** @return the URL clients use as their SQS endpoint */

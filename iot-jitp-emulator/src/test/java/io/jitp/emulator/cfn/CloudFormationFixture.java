@@ -1,15 +1,18 @@
 package io.jitp.emulator.cfn;
 
-import io.jitp.emulator.cfn.resources.ResourceTypes;
+import io.jitp.emulator.EmulatorConfig;
+import io.jitp.emulator.EmulatorEndpoints;
+import io.jitp.emulator.EmulatorServer;
 import io.jitp.emulator.iot.IotRegistry;
 import io.jitp.emulator.sqs.QueueService;
-import io.jitp.emulator.testing.QueryTestServer;
+import io.jitp.emulator.testing.StandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,35 +20,44 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** CloudFormation, SQS and the IoT registry of one state directory, with SDK clients pointed at them. */
+/**
+ * An in-process stand-in with the queue service and CloudFormation behind its SigV4 front door, and SDK clients
+ * signing with its credentials.
+ */
 final class CloudFormationFixture implements AutoCloseable {
 
     static final String REGION = "eu-west-1";
-    static final String ACCOUNT = "123456789012";
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTANDIN", "stand-in-secret"));
 
+    final EmulatorServer server;
+    final EmulatorEndpoints endpoints;
     final IotRegistry registry;
     final QueueService queues;
     final CloudFormationService service;
-    private final QueryTestServer server;
     final CloudFormationClient cloudFormation;
     final SqsClient sqs;
 
     CloudFormationFixture(Path state) throws IOException {
-        registry = IotRegistry.open(state, REGION, ACCOUNT);
-        queues = new QueueService("127.0.0.1", REGION, ACCOUNT, state);
-        queues.start();
-        service = new CloudFormationService(REGION, ACCOUNT, ResourceTypes.standIn(registry, queues), state);
-        server = new QueryTestServer(service);
+        EmulatorConfig config = StandIn.config(state);
+        queues = new QueueService(config.bindAddress(), config.region(), config.accountId(), state);
+        CloudFormationComponent component = new CloudFormationComponent();
+        server = new EmulatorServer(config, List.of(queues, component));
+        endpoints = server.start();
+        registry = server.registry();
+        service = component.service();
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(endpoints.accessKeyId(), endpoints.secretAccessKey()));
         cloudFormation = CloudFormationClient.builder().endpointOverride(endpoint()).region(Region.of(REGION))
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-        sqs = SqsClient.builder().endpointOverride(queues.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = SqsClient.builder().endpointOverride(endpoints.sqsEndpoint()).region(Region.of(REGION))
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     URI endpoint() {
-        return server.endpoint();
+        return endpoints.controlPlaneUrl();
+    }
+
+    String account() {
+        return endpoints.accountId();
     }
 
     static String template(String name) {
@@ -61,6 +73,5 @@ final class CloudFormationFixture implements AutoCloseable {
         cloudFormation.close();
         sqs.close();
         server.close();
-        queues.close();
     }
 }

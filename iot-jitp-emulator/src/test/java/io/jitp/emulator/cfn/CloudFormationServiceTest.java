@@ -1,6 +1,5 @@
 package io.jitp.emulator.cfn;
 
-import static io.jitp.emulator.cfn.CloudFormationFixture.ACCOUNT;
 import static io.jitp.emulator.cfn.CloudFormationFixture.REGION;
 import static io.jitp.emulator.cfn.CloudFormationFixture.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,20 +62,20 @@ class CloudFormationServiceTest {
 
         Stack main = describe("iot-policy");
         assertEquals(StackStatus.CREATE_COMPLETE, main.stackStatus());
-        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/IoTProvisioning", outputs(main).get("ProvisioningRoleArn"));
+        assertEquals("arn:aws:iam::" + fixture.account() + ":role/IoTProvisioning", outputs(main).get("ProvisioningRoleArn"));
         String document = fixture.registry.findPolicy("IoTAccess").orElseThrow().document();
-        assertTrue(document.contains("arn:aws:iot:" + REGION + ":" + ACCOUNT + ":client/${iot:Certificate.Subject.CommonName}"), document);
+        assertTrue(document.contains("arn:aws:iot:" + REGION + ":" + fixture.account() + ":client/${iot:Certificate.Subject.CommonName}"), document);
         assertTrue(document.contains(":topic/${iot:Certificate.Subject.CommonName}"), document);
         assertTrue(fixture.registry.findPolicy("LoadTestPolicy").isPresent());
 
         Map<String, String> sqsOutputs = outputs(describe("loadtest-stack"));
         assertEquals("loadtestQueue", sqsOutputs.get("QueueName"));
-        assertEquals("arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":loadtestQueue", sqsOutputs.get("QueueARN"));
+        assertEquals("arn:aws:sqs:" + REGION + ":" + fixture.account() + ":loadtestQueue", sqsOutputs.get("QueueARN"));
         TopicRule rule = fixture.registry.findTopicRule("loadtestSQSPublisher").orElseThrow();
         assertEquals("SELECT * FROM 'loadtest'", rule.sql());
         assertEquals("2016-03-23", rule.sqlVersion());
         assertEquals(List.of(new SqsAction(sqsOutputs.get("QueueURL"),
-                "arn:aws:iam::" + ACCOUNT + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
+                "arn:aws:iam::" + fixture.account() + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
                         .resources().get("RuleRole").physicalId(), false)), rule.actions());
 
         fixture.sqs.sendMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")).messageBody("through the output URL"));
@@ -202,5 +201,68 @@ class CloudFormationServiceTest {
         CloudFormationException malformed = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody("Resources:\n  X: {Properties: {}}")));
         assertTrue(malformed.awsErrorDetails().errorMessage().startsWith("Template format error"));
+    }
+
+    @Test
+    void aFailedUpdateRollsBackToThePreviousResourcesAndAPolicyChangeBecomesANewVersion() {
+        String policy = template("loadtest-stack.json");
+        fixture.cloudFormation.createStack(b -> b.stackName("policy").templateBody(policy));
+        String changed = policy.replace("topic/loadtest\"}", "topic/loadtest/summary\"}");
+        fixture.cloudFormation.updateStack(b -> b.stackName("policy").templateBody(changed));
+        assertEquals(StackStatus.UPDATE_COMPLETE, describe("policy").stackStatus());
+        var updated = fixture.registry.findPolicy("LoadTestPolicy").orElseThrow();
+        assertEquals("2", updated.defaultVersionId(), "a changed document is a new default version");
+        assertTrue(updated.document().contains("topic/loadtest/summary"));
+
+        String broken = changed.replace("topic/loadtest/summary", "topic/loadtest/broken").replace(
+                "\"Resources\": {", "\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\"}, "
+                        + "\"Bucket\": {\"Type\": \"AWS::S3::Bucket\", \"DependsOn\": \"LoadTestPolicy\"}, ");
+        fixture.cloudFormation.updateStack(b -> b.stackName("policy").templateBody(broken));
+        Stack rolledBack = describe("policy");
+        assertEquals(StackStatus.UPDATE_ROLLBACK_COMPLETE, rolledBack.stackStatus());
+        assertTrue(fixture.registry.findPolicy("LoadTestPolicy").orElseThrow().document().contains("topic/loadtest/summary"),
+                "the policy is put back as it was");
+        assertTrue(fixture.sqs.listQueues().queueUrls().isEmpty(), "the queue added by the failed update is deleted");
+        assertEquals(changed, fixture.cloudFormation.getTemplate(b -> b.stackName("policy")).templateBody());
+    }
+
+    @Test
+    void deletingAStackWhosePolicyIsStillAttachedFailsAsInAws() throws Exception {
+        fixture.cloudFormation.createStack(b -> b.stackName("policy").templateBody(template("loadtest-stack.json")));
+        var device = fixture.registry.registerIssuedCertificate(
+                io.jitp.emulator.testing.TestPki.ca("CN=device").certificate(), io.jitp.emulator.iot.CertificateStatus.ACTIVE);
+        fixture.registry.attachPolicy("LoadTestPolicy", device.arn());
+        fixture.cloudFormation.deleteStack(b -> b.stackName("policy"));
+        Stack failed = describe("policy");
+        assertEquals(StackStatus.DELETE_FAILED, failed.stackStatus());
+        assertTrue(fixture.cloudFormation.describeStackEvents(b -> b.stackName("policy")).stackEvents().stream()
+                .anyMatch(e -> "DELETE_FAILED".equals(e.resourceStatusAsString()) && "LoadTestPolicy".equals(e.logicalResourceId())
+                        && e.resourceStatusReason().contains("attached")));
+        fixture.registry.detachPolicy("LoadTestPolicy", device.arn());
+        fixture.cloudFormation.deleteStack(b -> b.stackName("policy"));
+        assertTrue(fixture.registry.findPolicy("LoadTestPolicy").isEmpty());
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithTheQueryProtocolErrorShape() {
+        try (var impostor = software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()
+                .endpointOverride(fixture.endpoint()).region(software.amazon.awssdk.regions.Region.of(REGION))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                fixture.endpoints.accessKeyId(), "not-the-secret")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            CloudFormationException refused = assertThrows(CloudFormationException.class, impostor::listStacks);
+            assertEquals(403, refused.statusCode());
+            assertEquals("SignatureDoesNotMatch", refused.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void aCorruptStackFileStopsTheStandInAndNamesTheFile() throws Exception {
+        fixture.close();
+        java.nio.file.Files.writeString(state.resolve(StackStore.STATE_FILE), "{ not json");
+        java.io.IOException error = assertThrows(java.io.IOException.class, () -> new CloudFormationFixture(state));
+        assertTrue(error.getMessage().contains(StackStore.STATE_FILE), error.getMessage());
+        fixture = new CloudFormationFixture(java.nio.file.Files.createDirectories(state.resolve("fresh")));
     }
 }

@@ -110,4 +110,15 @@ public final class TestPki {
         }
         return text.toString();
     }
+
+    /** @param pem a PEM certificate @return it parsed */
+    public static X509Certificate parse(String pem) {
+        try {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(
+                            pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
