@@ -18,6 +18,7 @@ final class DefaultComponents {
         components.add(new QueueService(config.bindAddress(), config.region(), config.accountId(),
                 config.stateDirectory()));
         components.add(new CloudFormationComponent());
+        components.add(new DataPlaneComponent());
         return components;
     }
 }

@@ -2,12 +2,9 @@ package io.jitp.emulator.mqtt;
 
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.KeyAlgorithm;
-import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SecureFiles;
-import io.jitp.core.pki.SubjectProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -15,58 +12,21 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The stand-in's TLS identity: a root CA kept across restarts ({@code <state>/mqtt/root-ca.pem}, the file clients
- * trust, like AmazonRootCA1) and a server certificate issued by it at each start for {@code localhost},
- * {@code 127.0.0.1} and the DescribeEndpoint host.
+ * The broker's TLS material, issued by the stand-in's root CA (the file clients trust, like AmazonRootCA1): a server
+ * certificate made at each start for {@code localhost}, {@code 127.0.0.1} and the DescribeEndpoint host, and the
+ * placeholder truststore that ties a listener to the registry-backed trust.
  */
 final class BrokerCertificates {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BrokerCertificates.class);
-    private static final int ROOT_VALIDITY_DAYS = 3650;
     private static final int SERVER_VALIDITY_DAYS = 825;
 
     private final CertificateAuthority rootCa;
-    private final Path rootCaPem;
 
-    private BrokerCertificates(CertificateAuthority rootCa, Path rootCaPem) {
+    /** @param rootCa the stand-in's root CA */
+    BrokerCertificates(CertificateAuthority rootCa) {
         this.rootCa = rootCa;
-        this.rootCaPem = rootCaPem;
-    }
-
-    /**
-     * @param folder where the root CA lives ({@code root-ca.pem}, {@code root-ca.key} with mode 0600)
-     * @return the root CA, created on first use
-     */
-    static BrokerCertificates loadOrCreate(Path folder) throws IOException {
-        Path certificateFile = folder.resolve("root-ca.pem");
-        Path keyFile = folder.resolve("root-ca.key");
-        if (Files.exists(certificateFile) && Files.exists(keyFile)) {
-            CertificateAuthority ca = CertificateAuthority.of(Pem.readCertificate(certificateFile),
-                    Pem.readPrivateKey(keyFile, null), certificateFile + " and " + keyFile);
-            return new BrokerCertificates(ca, certificateFile);
-        }
-        Files.createDirectories(folder);
-        CertificateAuthority ca = CertificateAuthority.create(new SubjectProfile("IoT JITP stand-in root CA", null,
-                null, null, "iot-jitp-emulator", null, null, null), KeyAlgorithm.EC_P256, ROOT_VALIDITY_DAYS);
-        // Key first: a certificate without its key would be unusable on the next start.
-        SecureFiles.writeSecret(keyFile, Pem.encode(ca.privateKey()));
-        SecureFiles.writePublic(certificateFile, ca.certificatePem());
-        LOG.info("Created the stand-in's root CA {}", certificateFile);
-        return new BrokerCertificates(ca, certificateFile);
-    }
-
-    /** @return the PEM file of the root CA clients must trust */
-    Path rootCaPem() {
-        return rootCaPem;
-    }
-
-    /** @return the root CA certificate */
-    X509Certificate rootCertificate() {
-        return rootCa.certificate();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jitp.emulator.mqtt;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.emulator.iot.IotRegistry;
 import java.io.IOException;
@@ -35,6 +36,8 @@ public final class MqttBroker implements AutoCloseable {
 
     private final MqttBrokerSettings settings;
     private final IotRegistry registry;
+    private final CertificateAuthority rootCa;
+    private final Path rootCaPem;
     private final JitpTemplateRunner templates;
     private final PublishListener publishListener;
     private final String bindingId = UUID.randomUUID().toString();
@@ -50,13 +53,17 @@ public final class MqttBroker implements AutoCloseable {
     /**
      * @param settings        ports, addresses, modes
      * @param registry        the IoT registry (certificates, CAs, policies, things)
+     * @param rootCa          the stand-in's root CA, which issues the server certificate
+     * @param rootCaPem       its PEM file, the one clients trust
      * @param templates       runs JITP provisioning templates
      * @param publishListener told about every accepted device publish (the rules engine)
      */
-    public MqttBroker(MqttBrokerSettings settings, IotRegistry registry, JitpTemplateRunner templates,
-                      PublishListener publishListener) {
+    public MqttBroker(MqttBrokerSettings settings, IotRegistry registry, CertificateAuthority rootCa, Path rootCaPem,
+                      JitpTemplateRunner templates, PublishListener publishListener) {
         this.settings = settings;
         this.registry = registry;
+        this.rootCa = rootCa;
+        this.rootCaPem = rootCaPem;
         this.templates = templates;
         this.publishListener = publishListener;
     }
@@ -72,8 +79,8 @@ public final class MqttBroker implements AutoCloseable {
             throw new IllegalStateException("the MQTT broker is already running");
         }
         RegistryTrustProvider.install();
-        Path mqttFolder = settings.stateDirectory().resolve("mqtt");
-        certificates = BrokerCertificates.loadOrCreate(mqttFolder);
+        Path mqttFolder = Files.createDirectories(settings.stateDirectory().resolve("mqtt"));
+        certificates = new BrokerCertificates(rootCa);
         port = FreePorts.check(settings.bindAddress(), settings.port());
         List<TlsListener> listeners = new ArrayList<>(List.of(new TlsListener("mqtt-tls", settings.bindAddress(),
                 port)));
@@ -90,7 +97,7 @@ public final class MqttBroker implements AutoCloseable {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler);
         }
         LOG.info("MQTT broker listening on {}:{} (mutual TLS); clients trust {}", settings.bindAddress(), port,
-                certificates.rootCaPem());
+                rootCaPem);
     }
 
     private void writeConfiguration(List<TlsListener> listeners) throws IOException {
@@ -177,7 +184,7 @@ public final class MqttBroker implements AutoCloseable {
 
     /** @return the PEM file of the stand-in's root CA, which clients trust (the stand-in's AmazonRootCA1) */
     public synchronized Path rootCaPem() {
-        return certificates.rootCaPem();
+        return rootCaPem;
     }
 
     /** @return the number of open device connections */

@@ -4,6 +4,7 @@ import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SubjectProfile;
+import io.jitp.emulator.StandInAuthority;
 import io.jitp.emulator.iot.CaCertificate;
 import io.jitp.emulator.iot.CertificateMode;
 import io.jitp.emulator.iot.CertificateStatus;
@@ -41,7 +42,8 @@ final class BrokerTestbed implements AutoCloseable {
     /** A broker whose JITP templates behave like {@link #seedLikeTemplates}. */
     BrokerTestbed(Path state, MqttBrokerSettings settings) throws IOException {
         registry = IotRegistry.open(state, REGION, ACCOUNT);
-        broker = new MqttBroker(settings, registry,
+        StandInAuthority authority = StandInAuthority.loadOrCreate(state);
+        broker = new MqttBroker(settings, registry, authority.ca(), authority.certificatePath(),
                 (body, certificate, id) -> seedLikeTemplates(registry, body, certificate, id),
                 (topic, payload) -> {
                     published.add(topic);
