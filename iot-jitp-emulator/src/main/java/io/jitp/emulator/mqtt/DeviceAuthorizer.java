@@ -97,7 +97,8 @@ final class DeviceAuthorizer implements PublishAuthorizer, SubscriptionAuthorize
                 && !connection.filters().contains(filter)) {
             LOG.info("SUBSCRIBE of client '{}' to {} refused: more than {} subscriptions (AWS quota)",
                     connection.clientId(), filter, MAX_SUBSCRIPTIONS);
-            output.failAuthorization(SubackReasonCode.QUOTA_EXCEEDED, "subscriptions per connection exceeded");
+            // 0x80 rather than QUOTA_EXCEEDED (0x97): Paho 1.2.5 rejects a SUBACK carrying 0x97 as malformed.
+            output.failAuthorization(SubackReasonCode.UNSPECIFIED_ERROR, "subscriptions per connection exceeded");
             return;
         }
         if (!permissions.allows(connection, IotActions.SUBSCRIBE, IotActions.TOPIC_FILTER, filter)) {

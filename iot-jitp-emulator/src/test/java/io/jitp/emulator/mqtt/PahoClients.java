@@ -1,33 +1,22 @@
 package io.jitp.emulator.mqtt;
 
-import io.jitp.core.pki.Pem;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** Paho MQTT v5 clients for broker tests: mutual TLS with a test device, received messages in a queue. */
 final class PahoClients implements AutoCloseable {
 
     /** A connected client with what it received and whether the broker closed it. */
-    static final class Client implements MqttCallback {
+    static final class Client extends MessageCallback {
         final MqttClient mqtt;
         final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
         final BlockingQueue<String> topics = new LinkedBlockingQueue<>();
@@ -43,29 +32,9 @@ final class PahoClients implements AutoCloseable {
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            // Reported through disconnects and tokens.
-        }
-
-        @Override
         public void messageArrived(String topic, MqttMessage message) {
             topics.add(topic);
             received.add(message);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // Tests read publish tokens directly.
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // Nothing to do.
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication here.
         }
     }
 
@@ -89,7 +58,7 @@ final class PahoClients implements AutoCloseable {
         Client client = new Client(mqtt);
         mqtt.setCallback(client);
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setSocketFactory(sslContext(device).getSocketFactory());
+        options.setSocketFactory(device.sslContext(rootCa).getSocketFactory());
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(10);
@@ -105,27 +74,6 @@ final class PahoClients implements AutoCloseable {
 
     Client connect(TestDevice device) throws MqttException {
         return connect(device, device.name());
-    }
-
-    private SSLContext sslContext(TestDevice device) {
-        try {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(null, null);
-            keyStore.setKeyEntry("device", device.keys().getPrivate(), new char[0],
-                    new Certificate[] {device.certificate(), device.issuer()});
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore, new char[0]);
-            KeyStore trustStore = KeyStore.getInstance("PKCS12");
-            trustStore.load(null, null);
-            trustStore.setCertificateEntry("root", Pem.readCertificate(rootCa));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-            trust.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLSv1.2");
-            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void closeQuietly(MqttClient mqtt) {

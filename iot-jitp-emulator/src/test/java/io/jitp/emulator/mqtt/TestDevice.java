@@ -8,8 +8,14 @@ import io.jitp.core.pki.SecureFiles;
 import io.jitp.core.pki.SubjectProfile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A device key and certificate issued by a test CA, as the seed's {@code provision} script makes them.
@@ -47,5 +53,25 @@ record TestDevice(String name, KeyPair keys, X509Certificate certificate, X509Ce
         SecureFiles.writePublic(crt, Pem.encode(certificate) + Pem.encode(issuer));
         SecureFiles.writeSecret(folder.resolve(name + ".key"), Pem.encode(keys.getPrivate()));
         return crt;
+    }
+    /** @return a TLS 1.2 client context presenting this device's certificate and trusting {@code rootCa} */
+    SSLContext sslContext(Path rootCa) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            keyStore.setKeyEntry("device", keys.getPrivate(), new char[0], new Certificate[] {certificate, issuer});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keyStore, new char[0]);
+            KeyStore trustStore = KeyStore.getInstance("PKCS12");
+            trustStore.load(null, null);
+            trustStore.setCertificateEntry("root", Pem.readCertificate(rootCa));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+            trust.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLSv1.2");
+            context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
