@@ -42,6 +42,7 @@ public final class MqttBroker implements AutoCloseable {
     private final PublishListener publishListener;
     private final String bindingId = UUID.randomUUID().toString();
     private EmbeddedHiveMQ hiveMq;
+    private AlpnGate alpnGate;
     private RegistryWatcher watcher;
     private PublishQuota publishQuota;
     private Connections connections;
@@ -96,8 +97,23 @@ public final class MqttBroker implements AutoCloseable {
             // HiveMQ installs a JVM-wide handler that calls System.exit; the stand-in keeps its own.
             Thread.setDefaultUncaughtExceptionHandler(previousHandler);
         }
+        if (settings.alpnPort() >= 0) {
+            startAlpnGate();
+        }
         LOG.info("MQTT broker listening on {}:{} (mutual TLS); clients trust {}", settings.bindAddress(), port,
                 rootCaPem);
+    }
+
+    private void startAlpnGate() throws IOException {
+        try {
+            alpnGate = new AlpnGate(settings.bindAddress(), settings.alpnPort(), port);
+        } catch (IOException e) {
+            close();
+            throw new IOException("MQTT ALPN port " + settings.alpnPort() + " on " + settings.bindAddress()
+                    + " is not available: " + e.getMessage(), e);
+        }
+        alpnPort = alpnGate.port();
+        LOG.info("MQTT with ALPN {} on {}:{}", AlpnGate.PROTOCOL, settings.bindAddress(), alpnPort);
     }
 
     private void writeConfiguration(List<TlsListener> listeners) throws IOException {
@@ -200,6 +216,10 @@ public final class MqttBroker implements AutoCloseable {
     /** Stops the broker (HiveMQ's grace periods make this take a few seconds) and removes its run folder. */
     @Override
     public synchronized void close() {
+        if (alpnGate != null) {
+            alpnGate.close();
+            alpnGate = null;
+        }
         RegistryTrustProvider.unbind(bindingId);
         if (watcher != null) {
             watcher.deactivate();

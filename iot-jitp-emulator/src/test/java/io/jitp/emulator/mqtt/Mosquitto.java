@@ -41,8 +41,15 @@ final class Mosquitto {
 
     Result publish(Path certificate, String clientId, String protocol, String topic, String message, int qos)
             throws IOException, InterruptedException {
+        return publish(certificate, clientId, protocol, topic, message, qos, List.of());
+    }
+
+    /** @param extra further options, e.g. {@code -p <port> --tls-alpn <protocol>} (a later {@code -p} wins) */
+    Result publish(Path certificate, String clientId, String protocol, String topic, String message, int qos,
+                   List<String> extra) throws IOException, InterruptedException {
         List<String> command = command("mosquitto_pub", certificate, clientId, protocol);
         command.addAll(List.of("-t", topic, "-m", message, "-q", Integer.toString(qos)));
+        command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -45,7 +45,7 @@ class MqttBrokerInteropTest {
     static void start() throws Exception {
         queues = new QueueService("127.0.0.1", BrokerTestbed.REGION, BrokerTestbed.ACCOUNT, state);
         queues.start();
-        testbed = BrokerTestbed.start(state);
+        testbed = new BrokerTestbed(state, MqttBrokerSettings.loopback(state, "localhost").withAlpnPort(0));
         rules = new RuleEngine(testbed.registry, queues::sendMessage);
         testbed.forward = rules;
         testbed.registry.createPolicy("IoTAccess", BrokerTestbed.SEED_POLICY);
@@ -113,6 +113,20 @@ class MqttBrokerInteropTest {
         // mosquitto_pub 2.0.11 exits 0 here but reports the PUBACK 0x87 that precedes the broker's DISCONNECT.
         assertTrue(result.output().contains("received PUBACK (Mid: 1, RC:135)"), result.output());
         assertTrue(result.output().contains("Not authorized"), result.output());
+    }
+
+    @Test
+    void theAlpnPortRequiresXAmznMqttCa() throws Exception {
+        Mosquitto mosquitto = mosquitto();
+        Path device = provisionedDevice(mosquitto, "thing-alpn");
+        String alpnPort = Integer.toString(testbed.broker.alpnPort());
+        Mosquitto.Result withAlpn = mosquitto.publish(device, "thing-alpn", "mqttv311", "thing-alpn", "via 443", 1,
+                List.of("-p", alpnPort, "--tls-alpn", "x-amzn-mqtt-ca"));
+        assertEquals(0, withAlpn.exitCode(), withAlpn.output());
+        assertTrue(withAlpn.output().contains("received PUBACK"), withAlpn.output());
+        Mosquitto.Result withoutAlpn = mosquitto.publish(device, "thing-alpn", "mqttv311", "thing-alpn", "x", 1,
+                List.of("-p", alpnPort));
+        assertNotEquals(0, withoutAlpn.exitCode(), withoutAlpn.output());
     }
 
     @Test
