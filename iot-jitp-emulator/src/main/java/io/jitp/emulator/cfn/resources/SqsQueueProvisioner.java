@@ -1,0 +1,50 @@
+package io.jitp.emulator.cfn.resources;
+
+import io.jitp.emulator.sqs.QueueService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code AWS::SQS::Queue}: a real ElasticMQ queue. {@code Ref} is the queue URL; {@code Arn}, {@code QueueName}
+ * and {@code QueueUrl} are attributes, as in CloudFormation.
+ */
+public final class SqsQueueProvisioner implements ResourceProvisioner {
+
+    private static final Set<String> QUEUE_ATTRIBUTES = Set.of("DelaySeconds", "MaximumMessageSize",
+            "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds", "VisibilityTimeout", "FifoQueue",
+            "ContentBasedDeduplication");
+
+    private final QueueService queues;
+
+    /** @param queues the stand-in's SQS */
+    public SqsQueueProvisioner(QueueService queues) {
+        this.queues = queues;
+    }
+
+    @Override
+    public ProvisionedResource create(ResourceRequest request) {
+        boolean fifo = "true".equalsIgnoreCase(request.string("FifoQueue"));
+        String name = request.string("QueueName") != null ? request.string("QueueName")
+                : request.nameOrGenerated("QueueName", fifo ? 75 : 80) + (fifo ? ".fifo" : "");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        request.properties().forEach((key, value) -> {
+            if (QUEUE_ATTRIBUTES.contains(key)) {
+                attributes.put(key, String.valueOf(value));
+            }
+        });
+        try {
+            String url = queues.createQueue(name, attributes);
+            return new ProvisionedResource(url, Map.of("Arn", queues.queueArn(url), "QueueName", name, "QueueUrl", url));
+        } catch (RuntimeException e) {
+            throw new ResourceFailure("Queue " + name + " could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String physicalId, ResourceRequest request) {
+        if (queues.queueNames().contains(QueueService.queueName(physicalId))) {
+            queues.deleteQueue(physicalId);
+        }
+    }
+}

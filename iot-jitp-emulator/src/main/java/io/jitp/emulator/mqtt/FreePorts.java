@@ -1,0 +1,43 @@
+package io.jitp.emulator.mqtt;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Port checks done before HiveMQ binds: a bind failure inside HiveMQ would end the JVM. */
+final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /**
+     * @param bindAddress the listener address
+     * @param requested   a port, or 0 for any free one
+     * @return the requested port once it is known to be free, or a free port
+     * @throws IOException naming the port when it is taken
+     */
+    static int check(String bindAddress, int requested) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), requested));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IOException("MQTT port " + requested + " on " + bindAddress + " is not available: "
+                    + e.getMessage() + "; choose another port or 0 for a free one", e);
+        }
+    }
+
+    /**
+     * @param bindAddress the listener address
+     * @param preferred   the port to use when free (8883 for MQTT)
+     * @return the preferred port when free, else a free one
+     */
+    static int preferred(String bindAddress, int preferred) throws IOException {
+        try {
+            return check(bindAddress, preferred);
+        } catch (IOException e) {
+            return check(bindAddress, 0);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.jitp.emulator.mqtt;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.jitp.core.pki.CertificateAuthority;
+import io.jitp.core.pki.CertificateIds;
+import io.jitp.emulator.iot.IotRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stand-in's MQTT data plane: HiveMQ CE embedded, mutual TLS on loopback, with AWS IoT's CONNECT rules
+ * (JITP included), policy checks and data-plane limits. Client certificates are trusted per handshake from the
+ * {@link IotRegistry}, so CAs registered while it runs work at once.
+ */
+public final class MqttBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final MqttBrokerSettings settings;
+    private final IotRegistry registry;
+    private final CertificateAuthority rootCa;
+    private final Path rootCaPem;
+    private final JitpTemplateRunner templates;
+    private final PublishListener publishListener;
+    private final String bindingId = UUID.randomUUID().toString();
+    private EmbeddedHiveMQ hiveMq;
+    private AlpnGate alpnGate;
+    private RegistryWatcher watcher;
+    private PublishQuota publishQuota;
+    private Connections connections;
+    private BrokerCertificates certificates;
+    private Path runFolder;
+    private int port;
+    private int alpnPort = -1;
+
+    /**
+     * @param settings        ports, addresses, modes
+     * @param registry        the IoT registry (certificates, CAs, policies, things)
+     * @param rootCa          the stand-in's root CA, which issues the server certificate
+     * @param rootCaPem       its PEM file, the one clients trust
+     * @param templates       runs JITP provisioning templates
+     * @param publishListener told about every accepted device publish (the rules engine)
+     */
+    public MqttBroker(MqttBrokerSettings settings, IotRegistry registry, CertificateAuthority rootCa, Path rootCaPem,
+                      JitpTemplateRunner templates, PublishListener publishListener) {
+        this.settings = settings;
+        this.registry = registry;
+        this.rootCa = rootCa;
+        this.rootCaPem = rootCaPem;
+        this.templates = templates;
+        this.publishListener = publishListener;
+    }
+
+    /**
+     * Starts the broker; it serves only once its authenticator is in place (fail closed).
+     *
+     * @throws IOException when a port is taken or the state folder is not writable
+     * @throws IllegalStateException when HiveMQ or the extension does not start
+     */
+    public synchronized void start() throws IOException {
+        if (hiveMq != null) {
+            throw new IllegalStateException("the MQTT broker is already running");
+        }
+        RegistryTrustProvider.install();
+        Path mqttFolder = Files.createDirectories(settings.stateDirectory().resolve("mqtt"));
+        certificates = new BrokerCertificates(rootCa);
+        port = FreePorts.check(settings.bindAddress(), settings.port());
+        List<TlsListener> listeners = new ArrayList<>(List.of(new TlsListener("mqtt-tls", settings.bindAddress(),
+                port)));
+        runFolder = Files.createTempDirectory(mqttFolder, "hivemq-");
+        writeConfiguration(listeners);
+        Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        try {
+            startHiveMq(buildExtension());
+        } catch (RuntimeException | IOException e) {
+            close();
+            throw e;
+        } finally {
+            // HiveMQ installs a JVM-wide handler that calls System.exit; the stand-in keeps its own.
+            Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        }
+        if (settings.alpnPort() >= 0) {
+            startAlpnGate();
+        }
+        LOG.info("MQTT broker listening on {}:{} (mutual TLS); clients trust {}", settings.bindAddress(), port,
+                rootCaPem);
+    }
+
+    private void startAlpnGate() throws IOException {
+        try {
+            alpnGate = new AlpnGate(settings.bindAddress(), settings.alpnPort(), port);
+        } catch (IOException e) {
+            close();
+            throw new IOException("MQTT ALPN port " + settings.alpnPort() + " on " + settings.bindAddress()
+                    + " is not available: " + e.getMessage(), e);
+        }
+        alpnPort = alpnGate.port();
+        LOG.info("MQTT with ALPN {} on {}:{}", AlpnGate.PROTOCOL, settings.bindAddress(), alpnPort);
+    }
+
+    private void writeConfiguration(List<TlsListener> listeners) throws IOException {
+        char[] password = randomPassword();
+        Path keystore = runFolder.resolve("server.p12");
+        Path truststore = runFolder.resolve("trust-placeholder.p12");
+        try {
+            certificates.writeServerKeyStore(keystore, settings.endpointHost(), password);
+            certificates.writePlaceholderTrustStore(truststore, RegistryTrustProvider.markerAlias(bindingId),
+                    password);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot write the broker's TLS key store: " + e.getMessage(), e);
+        }
+        HiveMqConfigFile.write(runFolder.resolve("conf"), listeners, keystore, truststore, new String(password));
+    }
+
+    private BrokerExtension buildExtension() {
+        connections = new Connections(settings.quotasMode());
+        DevicePermissions permissions = new DevicePermissions(registry);
+        JitpProvisioning jitp = new JitpProvisioning(registry, templates,
+                new RegistrationEvents(registry.accountId()));
+        publishQuota = settings.quotasMode() ? new PublishQuota(connections) : null;
+        watcher = new RegistryWatcher(connections, permissions);
+        registry.addListener(watcher);
+        return new BrokerExtension(
+                new DeviceAuthenticator(registry, connections, permissions, jitp,
+                        new ConnectThrottle(settings.quotasMode())),
+                new DeviceAuthorizer(connections, permissions, publishListener, settings),
+                new DeliveryInterceptor(connections, permissions),
+                new SubscribePacketLimits(connections), publishQuota,
+                new ConnectionLifecycle(connections, permissions),
+                () -> RegistryTrustProvider.bind(bindingId, this::refusal));
+    }
+
+    private void startHiveMq(BrokerExtension extension) throws IOException {
+        hiveMq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(runFolder.resolve("conf"))
+                .withDataFolder(Files.createDirectories(runFolder.resolve("data")))
+                .withExtensionsFolder(Files.createDirectories(runFolder.resolve("extensions")))
+                .withoutLoggingBootstrap()
+                .withEmbeddedExtension(EmbeddedExtension.builder()
+                        .withId("iot-jitp-broker").withName("IoT JITP broker").withVersion("1")
+                        .withPriority(1000).withStartPriority(1000)
+                        .withExtensionMain(extension).build())
+                .build();
+        try {
+            hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            extension.started().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the MQTT broker did not start: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the MQTT broker did not start within " + START_TIMEOUT_SECONDS
+                    + " s; it does not serve without its authenticator", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the MQTT broker", e);
+        }
+    }
+
+    /** The TLS trust decision: a registered certificate, or one issued by a registered CA (in any status). */
+    private String refusal(X509Certificate leaf) {
+        if (registry.findCertificate(CertificateIds.of(leaf)).isPresent()
+                || registry.findIssuingCa(leaf).isPresent()) {
+            return null;
+        }
+        return "the certificate is not registered and no registered CA issued it";
+    }
+
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+    }
+
+    /** @return the MQTT-over-TLS port */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** @return the port of the listener that requires ALPN {@code x-amzn-mqtt-ca}, or -1 when there is none */
+    public synchronized int alpnPort() {
+        return alpnPort;
+    }
+
+    /** @return the PEM file of the stand-in's root CA, which clients trust (the stand-in's AmazonRootCA1) */
+    public synchronized Path rootCaPem() {
+        return rootCaPem;
+    }
+
+    /** @return the number of open device connections */
+    public synchronized int connectionCount() {
+        return connections == null ? 0 : connections.size();
+    }
+
+    /** @return publishes dropped by the quotas mode's 100-per-second limit so far */
+    public synchronized long droppedPublishes() {
+        return publishQuota == null ? 0 : publishQuota.dropped();
+    }
+
+    /** Stops the broker (HiveMQ's grace periods make this take a few seconds) and removes its run folder. */
+    @Override
+    public synchronized void close() {
+        if (alpnGate != null) {
+            alpnGate.close();
+            alpnGate = null;
+        }
+        RegistryTrustProvider.unbind(bindingId);
+        if (watcher != null) {
+            watcher.deactivate();
+        }
+        if (hiveMq != null) {
+            try {
+                hiveMq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("The MQTT broker did not stop cleanly: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            hiveMq = null;
+        }
+        deleteRunFolder();
+    }
+
+    private void deleteRunFolder() {
+        if (runFolder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(runFolder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not remove the broker's run folder {}: {}", runFolder, e.getMessage());
+        }
+        runFolder = null;
+    }
+}
