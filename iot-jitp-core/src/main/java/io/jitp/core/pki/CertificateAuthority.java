@@ -20,18 +20,14 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCSException;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -81,7 +77,20 @@ public final class CertificateAuthority {
      */
     public static CertificateAuthority create(SubjectProfile subject, KeyAlgorithm algorithm, int validityDays) {
         requirePositive(validityDays);
-        KeyPair keys = algorithm.generate();
+        return create(subject, algorithm.generate(), validityDays);
+    }
+
+    /**
+     * Creates a self-signed root CA for an existing key pair (e.g. one kept in a token), with the same extensions as
+     * {@link #create(SubjectProfile, KeyAlgorithm, int)}.
+     *
+     * @param subject      the CA subject
+     * @param keys         the CA key pair (RSA or EC)
+     * @param validityDays how long the CA is valid, from now
+     * @return the new CA
+     */
+    public static CertificateAuthority create(SubjectProfile subject, KeyPair keys, int validityDays) {
+        requirePositive(validityDays);
         X500Name name = subject.toX500Name();
         SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
         try {
@@ -95,7 +104,8 @@ public final class CertificateAuthority {
                             utils.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(keys.getPublic()));
-            X509Certificate certificate = sign(builder, keys.getPrivate(), algorithm.signatureAlgorithm());
+            X509Certificate certificate = sign(builder, keys.getPrivate(),
+                    signatureAlgorithmFor(keys.getPublic(), "CA key"));
             return new CertificateAuthority(certificate, keys.getPrivate());
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("Cannot create the CA certificate", e);
@@ -131,7 +141,7 @@ public final class CertificateAuthority {
             throw new InvalidInputException(source + " is not valid before " + certificate.getNotBefore()
                     .toInstant() + "; check the system clock", e);
         }
-        if (!keyMatches(certificate.getPublicKey(), privateKey)) {
+        if (!KeyPairs.matches(certificate.getPublicKey(), privateKey)) {
             throw new InvalidInputException(source + ": the private key does not belong to the CA certificate;"
                     + " put the key that was created with this certificate next to it");
         }
@@ -163,13 +173,7 @@ public final class CertificateAuthority {
      * @throws InvalidInputException if the request's signature does not verify with its own public key
      */
     public X509Certificate signCsr(PKCS10CertificationRequest csr, int validityDays) {
-        boolean valid;
-        try {
-            valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()));
-        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
-            valid = false;
-        }
-        if (!valid) {
+        if (!Csrs.hasValidSignature(csr)) {
             throw new InvalidInputException("The CSR for '" + csr.getSubject()
                     + "' has a signature that does not verify with its public key; regenerate the CSR");
         }
@@ -258,7 +262,11 @@ public final class CertificateAuthority {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key, String algorithm)
             throws CertificateException {
         try {
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(algorithm).build(key));
+            JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm);
+            if (Crypto.forKey(key) != null) {
+                signer.setProvider(Crypto.forKey(key));
+            }
+            X509CertificateHolder holder = builder.build(signer.build(key));
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("The JDK cannot sign with " + algorithm, e);
@@ -270,28 +278,8 @@ public final class CertificateAuthority {
         return new BigInteger(SERIAL_BITS - 1, random).setBit(SERIAL_BITS - 1);
     }
 
-    private static boolean keyMatches(PublicKey publicKey, PrivateKey privateKey) {
-        if (!publicKey.getAlgorithm().equals(privateKey.getAlgorithm())) {
-            return false;
-        }
-        try {
-            byte[] challenge = "iot-jitp key check".getBytes(StandardCharsets.US_ASCII);
-            String algorithm = signatureAlgorithmFor(publicKey, "CA certificate");
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(privateKey);
-            signer.update(challenge);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(publicKey);
-            verifier.update(challenge);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private static String signatureAlgorithmFor(PublicKey key, String source) {
-        return KeyAlgorithm.of(key).map(KeyAlgorithm::signatureAlgorithm).orElseGet(() -> switch (key.getAlgorithm()) {
+        return KeyAlgorithm.of(key).map(KeyAlgorithm::signatureAlgorithm).orElseGet(() -> switch (Crypto.family(key)) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
             default -> throw new InvalidInputException(source + " has a " + key.getAlgorithm()

@@ -40,7 +40,7 @@ public enum KeyAlgorithm {
     /** @return a fresh key pair of this type */
     public KeyPair generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(family);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Crypto.BC);
             if (isRsa()) {
                 generator.initialize(size);
             } else {
@@ -75,7 +75,7 @@ public enum KeyAlgorithm {
         } else {
             return Optional.empty();
         }
-        String keyFamily = key.getAlgorithm();
+        String keyFamily = Crypto.family(key);
         return Arrays.stream(values()).filter(a -> a.family.equals(keyFamily) && a.size == bits).findFirst();
     }
 

@@ -3,7 +3,6 @@ package io.jitp.core.pki;
 import io.jitp.core.InvalidInputException;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.PKCS8Generator;
@@ -40,8 +39,7 @@ import java.util.List;
  * formats are read too) and PKCS#10 CSRs. Read errors name the file and what was expected in it.
  */
 public final class Pem {
-    /** Used only through explicit builders, never registered globally (no JVM-wide side effects). */
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = Crypto.BC;
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
     private static final int PBKDF2_ITERATIONS = 100_000;
 
@@ -165,8 +163,8 @@ public final class Pem {
         } catch (IOException | RuntimeException e) {
             throw corrupt(file.toString(), "private key", e);
         }
-        // The JDK providers, not BC: keys then compare equal to generated ones and sign with the fast JDK code.
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        // The same providers as generated keys, so that loaded keys sign through the same (fast) code.
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(Crypto.BC);
         try {
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 return converter.getPrivateKey(decrypt(file, encrypted, password));
@@ -192,15 +190,24 @@ public final class Pem {
      * @throws IOException           if the file cannot be read
      */
     public static PKCS10CertificationRequest readCsr(Path file) throws IOException {
-        String pem = read(file, "certificate signing request");
+        return parseCsr(read(file, "certificate signing request"), file.toString());
+    }
+
+    /**
+     * @param pem    PEM text holding a PKCS#10 certificate signing request (e.g. an API request body)
+     * @param source where the text came from, for error messages
+     * @return the request (its signature is not checked here; see {@link Csrs#hasValidSignature})
+     * @throws InvalidInputException if the text holds no CSR
+     */
+    public static PKCS10CertificationRequest parseCsr(String pem, String source) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             if (parser.readObject() instanceof PKCS10CertificationRequest csr) {
                 return csr;
             }
         } catch (IOException | RuntimeException e) {
-            throw corrupt(file.toString(), "certificate signing request", e);
+            throw corrupt(source, "certificate signing request", e);
         }
-        throw corrupt(file.toString(), "certificate signing request", null);
+        throw corrupt(source, "certificate signing request", null);
     }
 
     private static PrivateKeyInfo decrypt(Path file, PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) {

@@ -1,16 +1,23 @@
 package io.jitp.core.pki;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader (or a rerun after a crash) sees either the old content or the complete new content,
@@ -21,6 +28,9 @@ public final class SecureFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Pattern ABANDONED = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+    private static final Set<OpenOption> CREATE_NEW_FOR_WRITE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private SecureFiles() {
     }
@@ -60,13 +70,17 @@ public final class SecureFiles {
      */
     public static Path prepare(Path target, byte[] content, boolean secret) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp", ownerOnly());
-        try {
-            Files.write(temp, content);
-            // Every file starts owner-only; a public one is widened only once its content is complete.
-            if (POSIX && !secret) {
-                Files.setPosixFilePermissions(temp, WORLD_READABLE);
+        // createDirectories on an existing folder costs an exception per call; batches call this per file.
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
+        // CREATE_NEW makes the name safe even if it was taken; a per-thread random keeps it cheap in batches.
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(
+                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        try (SeekableByteChannel channel = Files.newByteChannel(temp, CREATE_NEW_FOR_WRITE, permissions(secret))) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
             return temp;
         } catch (IOException | RuntimeException e) {
@@ -96,6 +110,29 @@ public final class SecureFiles {
     }
 
     /**
+     * Deletes the temporary files a killed run left in a folder (they may hold secrets, mode 0600). Only names this
+     * class makes are touched: {@code .<target name>.<hex>.tmp}.
+     *
+     * @param folder the folder; nothing happens if it does not exist
+     * @return how many files were deleted
+     * @throws IOException if the folder cannot be listed
+     */
+    public static int deleteAbandoned(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                f -> ABANDONED.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Removes a prepared or partly committed file, ignoring errors (used in cleanup paths).
      *
      * @param file the file to remove, may be null
@@ -111,8 +148,9 @@ public final class SecureFiles {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+    private static FileAttribute<?>[] permissions(boolean secret) {
+        // Set at creation: a secret is never readable by others, not even before its content is complete.
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(secret ? OWNER_ONLY : WORLD_READABLE)}
                 : new FileAttribute<?>[0];
     }
 }

@@ -3,6 +3,7 @@ package io.jitp.core.pki;
 import io.jitp.core.InvalidInputException;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -128,7 +129,9 @@ public record SubjectProfile(String commonName, String country, String locality,
         Map<String, String> values = new LinkedHashMap<>();
         ATTRIBUTES.forEach((key, oid) -> {
             RDN[] rdns = name.getRDNs(oid);
-            values.put(key, rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue()));
+            // The plain string value: IETFUtils.valueToString would add RFC 4514 escapes (a comma becomes "\,").
+            values.put(key, rdns.length == 0 ? null : rdns[0].getFirst().getValue() instanceof ASN1String text
+                    ? text.getString() : IETFUtils.valueToString(rdns[0].getFirst().getValue()));
         });
         return fromAttributes(values);
     }

@@ -33,7 +33,7 @@ class CertificateAuthorityTest {
     @ParameterizedTest
     @EnumSource(KeyAlgorithm.class)
     void caCertificateHasSubjectValidityAndCaExtensions(KeyAlgorithm algorithm) throws Exception {
-        X509Certificate ca = CertificateAuthority.create(CA_SUBJECT, algorithm, 1024).certificate();
+        X509Certificate ca = CertificateAuthority.create(CA_SUBJECT, TestKeys.of(algorithm), 1024).certificate();
 
         assertEquals(new X500Name("C=LU,ST=Luxembourg,L=Luxembourg,O=AWS,OU=Demo,CN=root"),
                 X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()));

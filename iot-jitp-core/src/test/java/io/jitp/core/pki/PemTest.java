@@ -64,6 +64,22 @@ class PemTest {
     }
 
     @Test
+    void csrsRoundTripFromTextAsApiBodiesCarryThem() throws Exception {
+        var keys = TestKeys.of(KeyAlgorithm.EC_P256);
+        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=code-123"), keys.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                        .setProvider(Crypto.BC).build(keys.getPrivate()));
+
+        var parsed = Pem.parseCsr(Pem.encode(csr), "request body");
+
+        assertEquals(csr, parsed);
+        assertTrue(Csrs.hasValidSignature(parsed));
+        var e = assertThrows(InvalidInputException.class, () -> Pem.parseCsr("junk", "request body"));
+        assertTrue(e.getMessage().startsWith("request body does not hold a valid PEM certificate signing request"));
+    }
+
+    @Test
     void corruptOrMissingFilesAreNamedInTheError() throws Exception {
         Path corrupt = dir.resolve("root.ca.pem");
         Files.writeString(corrupt, "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");

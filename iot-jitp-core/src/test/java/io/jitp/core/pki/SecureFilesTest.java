@@ -50,6 +50,19 @@ class SecureFilesTest {
         assertEquals(1, fileCount(dir), "only the directory remains");
     }
 
+    @Test
+    void abandonedTemporaryFilesAreDeletedAndNothingElse() throws IOException {
+        Path abandoned = SecureFiles.prepare(dir.resolve("d.key"), new byte[] {1}, true);
+        Path keep = Files.writeString(dir.resolve("notes.tmp"), "user file");
+        Path hidden = Files.writeString(dir.resolve(".hidden"), "user file");
+
+        assertEquals(1, SecureFiles.deleteAbandoned(dir));
+
+        assertEquals(false, Files.exists(abandoned));
+        assertEquals(true, Files.exists(keep) && Files.exists(hidden));
+        assertEquals(0, SecureFiles.deleteAbandoned(dir.resolve("absent")));
+    }
+
     private static long fileCount(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.count();

@@ -1,0 +1,19 @@
+package io.jitp.core.pki;
+
+import org.bouncycastle.asn1.x500.X500Name;
+
+import java.security.cert.X509Certificate;
+
+/** Small read-only views of certificates shared by reports and messages. */
+public final class Certificates {
+    private Certificates() {
+    }
+
+    /**
+     * @param certificate a certificate
+     * @return its subject in encoding order, as openssl prints it ({@code C=ES,O=12345,CN=dev-0})
+     */
+    public static String subject(X509Certificate certificate) {
+        return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).toString();
+    }
+}

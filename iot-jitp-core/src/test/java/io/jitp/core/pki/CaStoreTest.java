@@ -1,0 +1,102 @@
+package io.jitp.core.pki;
+
+import io.jitp.core.InvalidInputException;
+import io.jitp.core.Reporter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaStoreTest {
+    private static final SubjectProfile SUBJECT = SubjectProfile.ofCommonName("root");
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
+    private final Reporter reporter = new Reporter() {
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+    };
+
+    @Test
+    void createsWithSeedFileNamesThenReusesUntilForced() throws Exception {
+        CaStore store = new CaStore(dir.resolve("ca"), "root");
+
+        var created = store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        var reused = store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        var forced = store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, true, reporter);
+
+        assertTrue(created.created() && !reused.created() && forced.created());
+        assertEquals(created.ca().certificate(), reused.ca().certificate());
+        assertNotEquals(created.ca().certificate(), forced.ca().certificate());
+        assertEquals(dir.resolve("ca/root.ca.pem"), store.certificateFile());
+        assertEquals(dir.resolve("ca/root.ca.key"), store.keyFile());
+        assertTrue(infos.get(1).startsWith("Reusing the existing CA " + store.certificateFile()), infos.get(1));
+    }
+
+    @Test
+    void passwordEncryptsTheKeyAndNoPasswordWarns() throws Exception {
+        CaStore encrypted = new CaStore(dir, "enc");
+        CaStore plain = new CaStore(dir, "plain");
+
+        var ca = encrypted.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, "pw".toCharArray(), false, reporter).ca();
+        plain.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+
+        assertTrue(Files.readString(encrypted.keyFile()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+        assertArrayEquals(ca.privateKey().getEncoded(),
+                encrypted.load("pw".toCharArray()).privateKey().getEncoded());
+        assertThrows(KeyPasswordRequiredException.class, () -> encrypted.load(null));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains(plain.keyFile() + " is stored unencrypted"), warnings.get(0));
+    }
+
+    @Test
+    void aLoneFileIsNeitherReusedNorOverwrittenWithoutForce() throws Exception {
+        CaStore store = new CaStore(dir, "root");
+        store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        Files.delete(store.keyFile());
+        String certificate = Files.readString(store.certificateFile());
+
+        var e = assertThrows(InvalidInputException.class,
+                () -> store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter));
+
+        assertTrue(e.getMessage().contains("holds root.ca.pem without its pair"), e.getMessage());
+        assertEquals(certificate, Files.readString(store.certificateFile()));
+        assertFalse(Files.exists(store.keyFile()));
+    }
+
+    @Test
+    void loadingAMissingCaSaysHowToCreateIt() {
+        CaStore store = new CaStore(dir, "root");
+        var e = assertThrows(InvalidInputException.class, () -> store.load(null));
+        assertEquals("CA file " + store.certificateFile() + " does not exist; create the CA with mvn iot:create-ca"
+                + " -Diot.caDirectory=" + dir + " -Diot.caName=root or point iot.caDirectory and iot.caName at an"
+                + " existing one", e.getMessage());
+    }
+
+    @Test
+    void caNamesCannotEscapeTheFolder() {
+        assertThrows(InvalidInputException.class, () -> new CaStore(dir, "../root"));
+        assertThrows(InvalidInputException.class, () -> new CaStore(dir, ".hidden"));
+    }
+}

@@ -1,0 +1,194 @@
+package io.jitp.maven;
+
+import io.jitp.core.InvalidInputException;
+import io.jitp.core.Reporter;
+import io.jitp.core.pki.CaStore;
+import io.jitp.core.pki.CertificateAuthority;
+import io.jitp.core.pki.KeyPasswordRequiredException;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * What every goal shares: skipping, the CA location and its password, and turning core errors into Maven's two kinds
+ * of failure (a {@link MojoFailureException} for what the user can fix, a {@link MojoExecutionException} for the
+ * unexpected). A goal implements {@link #run()}.
+ */
+public abstract class AbstractIotMojo extends AbstractMojo {
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Folder holding the CA ({@code <caName>.ca.pem} and {@code <caName>.ca.key}). The default lives outside the
+     * project so that {@code mvn clean} never destroys a CA.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CA_DIRECTORY, defaultValue = "${user.home}/.iot-jitp/ca")
+    private File caDirectory;
+
+    /**
+     * Name of the CA: the files are {@code <caName>.ca.pem} and {@code <caName>.ca.key}, as the seed scripts named
+     * them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CA_NAME, defaultValue = "root")
+    private String caName;
+
+    /**
+     * Id of a {@code <server>} in settings.xml whose {@code <password>} (encrypted with {@code mvn
+     * --encrypt-password} or plain) encrypts the CA key. Alternative to {@code caPasswordEnv}; without either the
+     * CA key is stored unencrypted with mode 0600.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CA_PASSWORD_SERVER_ID)
+    private String caPasswordServerId;
+
+    /**
+     * Name (not value) of an environment variable holding the CA key password, e.g. {@code IOT_CA_PASSWORD}.
+     * Alternative to {@code caPasswordServerId}; a password is never accepted as a {@code -D} property.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CA_PASSWORD_ENV)
+    private String caPasswordEnv;
+
+    /**
+     * The project, or Maven's stand-in when a goal runs without a POM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    /**
+     * The build session, for the directory Maven was started in.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    /**
+     * The user's settings, for the {@code <server>} holding the CA key password.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipGoal()) {
+            getLog().info("Skipping " + goal() + " (" + (skip ? PropertyNames.SKIP : goalSkipProperty()) + "=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (KeyPasswordRequiredException e) {
+            throw new MojoFailureException(e.getMessage() + "; give the CA key password with -D"
+                    + PropertyNames.CA_PASSWORD_ENV + "=<variable name> or -D" + PropertyNames.CA_PASSWORD_SERVER_ID
+                    + "=<settings.xml server id>", e);
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(goal() + " failed: " + e, e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(goal() + " failed: " + e.getCause(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(goal() + " failed unexpectedly: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The goal's work.
+     *
+     * @throws IOException          on unexpected I/O errors
+     * @throws MojoFailureException for user mistakes found in the Mojo itself
+     */
+    protected abstract void run() throws IOException, MojoFailureException;
+
+    /** @return the goal name, e.g. {@code provision-devices} */
+    protected abstract String goal();
+
+    /** @return true if the goal's own skip property is set */
+    protected abstract boolean skipGoal();
+
+    /** @return the goal's own skip property, e.g. {@code iot.provision-devices.skip} */
+    protected String goalSkipProperty() {
+        return "iot." + goal() + ".skip";
+    }
+
+    /** @return the CA files named by {@code caDirectory} and {@code caName} */
+    protected CaStore caStore() {
+        return new CaStore(caDirectory.toPath(), caName);
+    }
+
+    /**
+     * @return the CA, checked and ready to issue
+     * @throws IOException          if a CA file cannot be read
+     * @throws MojoFailureException if the password source is misconfigured
+     */
+    protected CertificateAuthority loadCa() throws IOException, MojoFailureException {
+        char[] password = caPassword();
+        try {
+            return caStore().load(password);
+        } finally {
+            clear(password);
+        }
+    }
+
+    /**
+     * @return the configured CA key password (the caller clears it after use), or null
+     * @throws MojoFailureException if the configured source has no password
+     */
+    protected char[] caPassword() throws MojoFailureException {
+        return new CaPasswords(settings, settingsDecrypter, System.getenv())
+                .resolve(caPasswordServerId, caPasswordEnv);
+    }
+
+    /**
+     * @param password a password array to wipe, may be null
+     */
+    protected static void clear(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * @param configured the configured output folder, or null
+     * @return where generated files go (see {@link OutputFolders#resolve})
+     */
+    protected Path outputFolder(File configured) {
+        return OutputFolders.resolve(configured, project, session);
+    }
+
+    /** @return a reporter writing to the Maven log */
+    protected Reporter reporter() {
+        return new MavenReporter(getLog());
+    }
+}

@@ -1,0 +1,90 @@
+package io.jitp.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaPasswordsTest {
+    /** Stands in for Maven's decrypter: "{enc}" passwords decrypt by dropping the marker. */
+    private static final SettingsDecrypter DECRYPTER = request -> {
+        Server server = request.getServers().get(0).clone();
+        server.setPassword(server.getPassword().replace("{enc}", ""));
+        return new SettingsDecryptionResult() {
+            @Override
+            public Server getServer() {
+                return server;
+            }
+
+            @Override
+            public List<Server> getServers() {
+                return List.of(server);
+            }
+
+            @Override
+            public Proxy getProxy() {
+                return null;
+            }
+
+            @Override
+            public List<Proxy> getProxies() {
+                return List.of();
+            }
+
+            @Override
+            public List<SettingsProblem> getProblems() {
+                return List.of();
+            }
+        };
+    };
+
+    @Test
+    void serverPasswordIsDecryptedThroughTheSettingsDecrypter() throws Exception {
+        CaPasswords passwords = new CaPasswords(settingsWith("ca", "{enc}s3cret"), DECRYPTER, Map.of());
+        assertArrayEquals("s3cret".toCharArray(), passwords.resolve("ca", null));
+    }
+
+    @Test
+    void environmentVariableIsNamedNotGiven() throws Exception {
+        CaPasswords passwords = new CaPasswords(new Settings(), DECRYPTER, Map.of("MY_CA_PW", "from-env"));
+        assertArrayEquals("from-env".toCharArray(), passwords.resolve(null, "MY_CA_PW"));
+        assertNull(passwords.resolve(null, " "), "no source: unencrypted key");
+    }
+
+    @Test
+    void misconfigurationsNameTheParameterAndTheFix() {
+        CaPasswords passwords = new CaPasswords(settingsWith("ca", ""), DECRYPTER, Map.of());
+
+        assertMessage(() -> passwords.resolve("absent", null), "no <server> with <id>absent</id>",
+                "iot.caPasswordServerId");
+        assertMessage(() -> passwords.resolve("ca", null), "server ca", "has no <password>");
+        assertMessage(() -> passwords.resolve(null, "UNSET_VAR"), "UNSET_VAR", "iot.caPasswordEnv");
+        assertMessage(() -> passwords.resolve("ca", "X"), "Both iot.caPasswordServerId and iot.caPasswordEnv", "");
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part1, String part2) {
+        var e = assertThrows(MojoFailureException.class, call);
+        assertTrue(e.getMessage().contains(part1) && e.getMessage().contains(part2), e.getMessage());
+    }
+
+    private static Settings settingsWith(String id, String password) {
+        Server server = new Server();
+        server.setId(id);
+        server.setPassword(password);
+        Settings settings = new Settings();
+        settings.addServer(server);
+        return settings;
+    }
+}
