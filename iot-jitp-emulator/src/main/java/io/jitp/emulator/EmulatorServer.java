@@ -158,6 +158,14 @@ public final class EmulatorServer implements AutoCloseable {
             frontDoor.close();
             frontDoor = null;
         }
+        if (registry != null) {
+            try {
+                registry.checkpoint();
+            } catch (IOException e) {
+                LOG.warn("Could not fold the registry journal into its snapshot (nothing is lost): {}",
+                        e.getMessage());
+            }
+        }
         try {
             lock.close();
         } catch (IOException e) {
