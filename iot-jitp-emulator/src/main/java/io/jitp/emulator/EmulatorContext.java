@@ -3,7 +3,6 @@ package io.jitp.emulator;
 import io.jitp.emulator.http.QueryProtocolHandler;
 import io.jitp.emulator.iot.IotRegistry;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -13,18 +12,18 @@ public final class EmulatorContext {
     private final IotRegistry registry;
     private final StandInAuthority authority;
     private final URI controlPlaneUrl;
-    private final List<EmulatorComponent> started;
+    private final ComponentLookup components;
     private final Consumer<QueryProtocolHandler> queryHandlerSink;
     private volatile int mqttPort;
     private volatile URI sqsEndpoint;
 
     EmulatorContext(EmulatorConfig config, IotRegistry registry, StandInAuthority authority, URI controlPlaneUrl,
-            List<EmulatorComponent> started, Consumer<QueryProtocolHandler> queryHandlerSink) {
+            ComponentLookup components, Consumer<QueryProtocolHandler> queryHandlerSink) {
         this.config = config;
         this.registry = registry;
         this.authority = authority;
         this.controlPlaneUrl = controlPlaneUrl;
-        this.started = started;
+        this.components = components;
         this.queryHandlerSink = queryHandlerSink;
     }
 
@@ -49,12 +48,22 @@ public final class EmulatorContext {
     }
 
     /**
+     * Call it from {@link EmulatorComponent#start}: components start side by side, and this waits until the
+     * wanted one has started.
+     *
      * @param type a component class
      * @param <T> its type
-     * @return the already started component of that type, if any
+     * @return the component of that type listed before the caller, started
+     * @throws IllegalStateException if that component failed to start
      */
     public <T> Optional<T> component(Class<T> type) {
-        return started.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return components.earlier(type);
+    }
+
+    /** Finds a component listed before the caller, once it has started. */
+    @FunctionalInterface
+    interface ComponentLookup {
+        <T> Optional<T> earlier(Class<T> type);
     }
 
     /** @param handler serves query-protocol requests ({@code POST /} with {@code Action=}) on the front door */

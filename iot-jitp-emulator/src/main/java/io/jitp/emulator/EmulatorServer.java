@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running stand-in: locks its state directory, opens the registry, serves the control plane on one HTTP port,
- * starts its {@link EmulatorComponent}s in order, then writes {@code endpoints.json}. {@link #close()} undoes all
+ * starts its {@link EmulatorComponent}s (side by side, see {@link ComponentStarter}), then writes
+ * {@code endpoints.json}. {@link #close()} undoes all
  * of it in reverse order. One instance per state directory, enforced with an OS file lock.
  */
 public final class EmulatorServer implements AutoCloseable {
@@ -80,9 +81,11 @@ public final class EmulatorServer implements AutoCloseable {
                     new IotRestApi(registry, authority.ca(), config.dataEndpointHost()));
             frontDoor.start(config.bindAddress(), config.httpPort());
             URI url = frontDoor.url();
-            EmulatorContext context = new EmulatorContext(config, registry, authority, url, started,
+            ComponentStarter starter = new ComponentStarter(components);
+            EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     frontDoor::setQueryProtocolHandler);
-            startComponents(context);
+            started.addAll(starter.startAll(context));
+            awaitComponents();
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
                     credentials.secretAccessKey(), context.sqsEndpoint(), ProcessHandle.current().pid());
@@ -94,16 +97,13 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private void startComponents(EmulatorContext context) throws IOException {
-        for (EmulatorComponent component : components) {
+    private void awaitComponents() throws IOException {
+        for (EmulatorComponent component : started) {
             try {
-                component.start(context);
-                started.add(component);
+                component.awaitReady();
             } catch (IOException | RuntimeException e) {
-                closeQuietly(component);
                 throw e;
             } catch (Exception e) {
-                closeQuietly(component);
                 throw new IOException("Component " + component.getClass().getSimpleName() + " failed to start: "
                         + e.getMessage(), e);
             }
@@ -151,12 +151,20 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.warn("Could not remove {}: {}", EmulatorEndpoints.FILE_NAME, e.getMessage());
         }
         for (int i = started.size() - 1; i >= 0; i--) {
-            closeQuietly(started.get(i));
+            ComponentStarter.closeQuietly(started.get(i));
         }
         started.clear();
         if (frontDoor != null) {
             frontDoor.close();
             frontDoor = null;
+        }
+        if (registry != null) {
+            try {
+                registry.checkpoint();
+            } catch (IOException e) {
+                LOG.warn("Could not fold the registry journal into its snapshot (nothing is lost): {}",
+                        e.getMessage());
+            }
         }
         try {
             lock.close();
@@ -166,13 +174,5 @@ public final class EmulatorServer implements AutoCloseable {
         lock = null;
         endpoints = null;
         registry = null;
-    }
-
-    private static void closeQuietly(EmulatorComponent component) {
-        try {
-            component.close();
-        } catch (Exception e) {
-            LOG.warn("Component {} did not stop cleanly: {}", component.getClass().getSimpleName(), e.getMessage());
-        }
     }
 }

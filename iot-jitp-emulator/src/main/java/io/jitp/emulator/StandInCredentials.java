@@ -2,7 +2,6 @@ package io.jitp.emulator;
 
 import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 

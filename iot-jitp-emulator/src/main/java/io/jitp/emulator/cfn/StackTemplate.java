@@ -25,6 +25,12 @@ final class StackTemplate {
 
     private StackTemplate(Map<String, Object> tree) {
         this.tree = tree;
+        for (String unsupported : List.of("Conditions", "Transform", "Rules")) {
+            if (tree.containsKey(unsupported)) {
+                throw CloudFormationException.validation("Template section " + unsupported
+                        + " is not supported by the local stand-in");
+            }
+        }
         section("Parameters").forEach((key, value) -> parameters.put(key, declaration(key, value)));
         Map<String, Object> declared = section("Resources");
         if (declared.isEmpty()) {
@@ -194,6 +200,10 @@ final class StackTemplate {
         if (!(value instanceof Map<?, ?> map) || !(map.get("Type") instanceof String)) {
             throw CloudFormationException.validation(
                     "Template format error: [/Resources/" + logicalId + "] Every Resources object must contain a Type member.");
+        }
+        if (map.containsKey("Condition")) {
+            throw CloudFormationException.validation("Resource " + logicalId
+                    + " has a Condition; conditions are not supported by the local stand-in");
         }
         Map<String, Object> result = new LinkedHashMap<>();
         map.forEach((k, v) -> result.put(String.valueOf(k), v));

@@ -78,6 +78,10 @@ public final class FrontDoor implements AutoCloseable {
             try {
                 request = read(exchange);
                 reply = serve(request);
+            } catch (IllegalArgumentException e) {
+                // An HTTP method or a percent-encoding no AWS client would send.
+                reply = AwsErrors.json(400, "InvalidRequestException", "Malformed request: " + e.getMessage(),
+                        Map.of());
             } catch (RuntimeException e) {
                 LOG.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 reply = request != null && isQueryProtocol(request)

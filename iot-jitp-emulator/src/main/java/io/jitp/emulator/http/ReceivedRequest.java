@@ -1,6 +1,7 @@
 package io.jitp.emulator.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,18 @@ public record ReceivedRequest(String method, String rawPath, String rawQuery, Ma
      * @return the decoded pairs in order; a repeated name keeps its first value
      */
     public static Map<String, String> decodeForm(String encoded, boolean plusIsSpace) {
-        Map<String, String> pairs = new LinkedHashMap<>();
+        Map<String, String> first = new LinkedHashMap<>();
+        decodeAll(encoded, plusIsSpace).forEach((name, values) -> first.put(name, values.get(0)));
+        return first;
+    }
+
+    /**
+     * @param encoded {@code a=1&a=2&b=3}, or null
+     * @param plusIsSpace whether {@code +} means a space
+     * @return every value of every name, in order (a canonical query string needs them all)
+     */
+    public static Map<String, List<String>> decodeAll(String encoded, boolean plusIsSpace) {
+        Map<String, List<String>> pairs = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return pairs;
         }
@@ -49,9 +61,9 @@ public record ReceivedRequest(String method, String rawPath, String rawQuery, Ma
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            pairs.putIfAbsent(PercentEncoding.decode(name, plusIsSpace), PercentEncoding.decode(value, plusIsSpace));
+            String name = PercentEncoding.decode(equals < 0 ? pair : pair.substring(0, equals), plusIsSpace);
+            String value = equals < 0 ? "" : PercentEncoding.decode(pair.substring(equals + 1), plusIsSpace);
+            pairs.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return pairs;
     }

@@ -3,19 +3,15 @@ package io.jitp.emulator.http;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +20,13 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
+import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Verifies AWS Signature Version 4 the only trustworthy way: by signing the request as received again, with the
- * AWS SDK's own signer and the configured secret, at the time the client claims, and comparing signatures.
+ * AWS SDK's own SigV4 request signer and the configured secret, at the time the client claims, and comparing
+ * signatures.
  * The signing service name is not insisted on (the AWS CLI v2 signs IoT calls as {@code execute-api}).
  */
 public final class SignatureVerifier {
@@ -119,57 +117,42 @@ public final class SignatureVerifier {
 
     private String recompute(ReceivedRequest request, List<String> signedHeaders, String service,
             Instant signedAt) {
-        String host = request.header("host");
-        if (host == null || !signedHeaders.contains("host")) {
+        if (request.header("host") == null || !signedHeaders.contains("host")) {
             throw AuthenticationFailure.incomplete("The Host header must be signed.");
         }
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+        SdkHttpRequest.Builder received = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
-                .uri(URI.create("http://" + host))
+                .uri(URI.create("http://" + request.header("host")))
                 .encodedPath(request.rawPath())
-                .rawQueryParameters(queryParameters(request.rawQuery()));
+                .rawQueryParameters(ReceivedRequest.decodeAll(request.rawQuery(), false));
         for (String name : signedHeaders) {
             String value = request.header(name);
             if (value == null) {
                 throw AuthenticationFailure.incomplete("Signed header " + name + " is missing from the request.");
             }
-            unsigned.putHeader(name, value);
+            received.putHeader(name, value);
         }
         // The SDK's public signer always adds (and signs) x-amz-content-sha256, which the AWS CLI neither sends nor
         // signs; its request signer, given the payload hash, signs exactly the headers the client signed.
-        String contentHash = signedHeaders.contains("x-amz-content-sha256")
-                ? request.header("x-amz-content-sha256") : sha256Hex(request.body());
         V4Properties properties = V4Properties.builder()
                 .credentials(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
                 .credentialScope(new CredentialScope(region, service, signedAt))
                 .signingClock(Clock.fixed(signedAt, ZoneOffset.UTC))
                 .doubleUrlEncode(true).normalizePath(true).build();
-        return V4RequestSigner.create(properties, contentHash).sign(unsigned).getSignature();
+        return V4RequestSigner.create(properties, contentHash(request)).sign(received).getSignature();
     }
 
-    private static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    /** The payload hash: the body's own, unless the client declared one (S3 style), which must then be true. */
+    private static String contentHash(ReceivedRequest request) {
+        String actual = HexFormat.of().formatHex(SignerUtils.hash(request.body()));
+        String declared = request.header("x-amz-content-sha256");
+        if (declared == null) {
+            return actual;
         }
-    }
-
-    /** The canonical query string needs every value of a repeated name, so this keeps them all. */
-    private static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
+        if (!declared.equals(actual) && !declared.equals("UNSIGNED-PAYLOAD")) {
+            throw AuthenticationFailure.invalid("The provided 'x-amz-content-sha256' header does not match what"
+                    + " was computed.");
         }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = PercentEncoding.decode(equals < 0 ? pair : pair.substring(0, equals), false);
-            String value = equals < 0 ? "" : PercentEncoding.decode(pair.substring(equals + 1), false);
-            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
+        return declared;
     }
 }

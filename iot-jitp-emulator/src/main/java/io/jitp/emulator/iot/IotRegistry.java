@@ -2,7 +2,6 @@ package io.jitp.emulator.iot;
 
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Pem;
-import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,15 +24,30 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AWS IoT registry of one account and region: CAs, certificates, things, policies, topic rules and the links
- * between them. Every change is validated as AWS IoT validates it, stored atomically in {@value #STATE_FILE}
- * under the state directory, then announced to the {@link RegistryListener}s. Thread-safe.
+ * between them. Every change is validated as AWS IoT validates it, stored (a line appended to
+ * {@value #JOURNAL_FILE}, folded into the snapshot {@value #STATE_FILE} from time to time, see
+ * {@link RegistryJournal}), then announced to the {@link RegistryListener}s. Thread-safe.
  */
 public final class IotRegistry {
-    /** Name of the registry's state file inside the state directory. */
+    private static final Logger LOG = LoggerFactory.getLogger(IotRegistry.class);
+
+    /** Name of the registry's state file (its snapshot) inside the state directory. */
     public static final String STATE_FILE = "iot-registry.json";
+    /** Name of the journal of changes made since the snapshot. */
+    public static final String JOURNAL_FILE = "iot-registry.journal";
+
+    private static final String CA_CERTIFICATES = "caCertificates";
+    private static final String CERTIFICATES = "certificates";
+    private static final String THINGS = "things";
+    private static final String THING_PRINCIPALS = "thingPrincipals";
+    private static final String POLICIES = "policies";
+    private static final String POLICY_TARGETS = "policyTargets";
+    private static final String TOPIC_RULES = "topicRules";
 
     static final int MAX_CAS_PER_SUBJECT = 10;
     static final int MAX_POLICY_VERSIONS = 5;
@@ -42,7 +56,8 @@ public final class IotRegistry {
 
     private final String region;
     private final String accountId;
-    private final StateFile<RegistryState> stateFile;
+    private final Path stateDirectory;
+    private final RegistryJournal journal;
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
     /** Parsed CA certificates, so finding a device's issuer on each connection does not re-parse PEM. */
     private final Map<String, X509Certificate> parsedCas = new ConcurrentHashMap<>();
@@ -55,10 +70,16 @@ public final class IotRegistry {
     private final Map<String, Set<String>> policyTargets = new TreeMap<>();
     private final Map<String, TopicRule> topicRules = new TreeMap<>();
 
-    private IotRegistry(String region, String accountId, StateFile<RegistryState> stateFile) {
+    /** The persisted collections by {@link RegistryState} component name, for the journal. */
+    private final Map<String, Map<String, ?>> collections = Map.of(CA_CERTIFICATES, caCertificates,
+            CERTIFICATES, certificates, THINGS, things, THING_PRINCIPALS, thingPrincipals, POLICIES, policies,
+            POLICY_TARGETS, policyTargets, TOPIC_RULES, topicRules);
+
+    private IotRegistry(String region, String accountId, Path stateDirectory) {
         this.region = region;
         this.accountId = accountId;
-        this.stateFile = stateFile;
+        this.stateDirectory = stateDirectory;
+        this.journal = new RegistryJournal(stateDirectory.resolve(STATE_FILE), stateDirectory.resolve(JOURNAL_FILE));
     }
 
     /**
@@ -72,9 +93,11 @@ public final class IotRegistry {
      * @throws IOException if it cannot be read
      */
     public static IotRegistry open(Path stateDirectory, String region, String accountId) throws IOException {
-        IotRegistry registry = new IotRegistry(region, accountId,
-                new StateFile<>(stateDirectory.resolve(STATE_FILE), RegistryState.class));
-        registry.stateFile.load().ifPresent(registry::restore);
+        IotRegistry registry = new IotRegistry(region, accountId, stateDirectory);
+        registry.journal.load().ifPresent(registry::restore);
+        if (registry.journal.hasChanges()) {
+            registry.checkpoint();
+        }
         return registry;
     }
 
@@ -160,7 +183,7 @@ public final class IotRegistry {
             if (existing != null) {
                 throw IotException.alreadyExists("The CA certificate is already registered", id, existing.arn());
             }
-            long sameSubject = caCertificates.keySet().stream()
+            long sameSubject = caCertificates.values().stream()
                     .filter(other -> parsedCa(other).getSubjectX500Principal().equals(ca.getSubjectX500Principal()))
                     .count();
             if (sameSubject >= MAX_CAS_PER_SUBJECT) {
@@ -175,7 +198,7 @@ public final class IotRegistry {
                     tags == null ? Map.of() : Map.copyOf(tags));
             caCertificates.put(id, registered);
             parsedCas.put(id, ca);
-            save();
+            persist(CA_CERTIFICATES, id);
         }
         fire(l -> l.caCertificateChanged(registered));
         return registered;
@@ -206,7 +229,7 @@ public final class IotRegistry {
                     config, ca.certificateMode(), ca.creationDate(), now(), ca.customerVersion() + 1,
                     UUID.randomUUID().toString(), ca.tags());
             caCertificates.put(id, updated);
-            save();
+            persist(CA_CERTIFICATES, id);
         }
         fire(l -> l.caCertificateChanged(updated));
         return updated;
@@ -225,7 +248,7 @@ public final class IotRegistry {
             }
             caCertificates.remove(id);
             parsedCas.remove(id);
-            save();
+            persist(CA_CERTIFICATES, id);
         }
     }
 
@@ -241,7 +264,7 @@ public final class IotRegistry {
     public Optional<CaCertificate> findIssuingCa(X509Certificate deviceCertificate) {
         List<CaCertificate> candidates = caCertificates();
         return candidates.stream()
-                .filter(ca -> CaVerification.signedBy(deviceCertificate, parsedCa(ca.id())))
+                .filter(ca -> CaVerification.signedBy(deviceCertificate, parsedCa(ca)))
                 .findFirst();
     }
 
@@ -268,7 +291,7 @@ public final class IotRegistry {
             String caId = CertificateIds.of(X509Pem.parse(caPem));
             ca = findCaCertificate(caId).orElseThrow(() -> IotException.certificateValidation(
                     "The CA certificate " + caId + " is not registered"));
-            if (!CaVerification.signedBy(certificate, parsedCa(caId))) {
+            if (!CaVerification.signedBy(certificate, parsedCa(ca))) {
                 throw IotException.certificateValidation("The certificate is not signed by the given CA");
             }
         } else {
@@ -334,7 +357,7 @@ public final class IotRegistry {
             added = new Certificate(id, arn("cert", id), Pem.encode(x509), status, caId, mode, now, now, 1,
                     UUID.randomUUID().toString());
             certificates.put(id, added);
-            save();
+            persist(CERTIFICATES, id);
         }
         fire(l -> l.certificateStatusChanged(added));
         return added;
@@ -372,7 +395,7 @@ public final class IotRegistry {
                     certificate.caCertificateId(), certificate.certificateMode(), certificate.creationDate(), now(),
                     certificate.customerVersion() + 1, UUID.randomUUID().toString());
             certificates.put(id, updated);
-            save();
+            persist(CERTIFICATES, id);
         }
         fire(l -> l.certificateStatusChanged(updated));
     }
@@ -408,7 +431,10 @@ public final class IotRegistry {
                 detached.add(policyName);
             }
             certificates.remove(id);
-            save();
+            persist(CERTIFICATES, id);
+            for (String policyName : detached) {
+                persist(POLICY_TARGETS, policyName);
+            }
         }
         detached.forEach(policy -> fire(l -> l.policyAttachmentChanged(policy, arn)));
         fire(l -> l.certificateDeleted(id));
@@ -450,7 +476,7 @@ public final class IotRegistry {
             created = new Thing(name, UUID.randomUUID().toString(), arn("thing", name), thingTypeName,
                     new TreeMap<>(attrs), 1);
             things.put(name, created);
-            save();
+            persist(THINGS, name);
         }
         fire(l -> l.thingChanged(name));
         return created;
@@ -514,7 +540,7 @@ public final class IotRegistry {
             String type = removeThingType ? null : thingTypeName != null ? thingTypeName : thing.thingTypeName();
             updated = new Thing(name, thing.id(), thing.arn(), type, attrs, thing.version() + 1);
             things.put(name, updated);
-            save();
+            persist(THINGS, name);
         }
         fire(l -> l.thingChanged(name));
         return updated;
@@ -536,8 +562,10 @@ public final class IotRegistry {
                         + " while principals are attached to it; detach them first");
             }
             things.remove(name);
-            thingPrincipals.remove(name);
-            save();
+            persist(THINGS, name);
+            if (thingPrincipals.remove(name) != null) {
+                persist(THING_PRINCIPALS, name);
+            }
         }
         fire(l -> l.thingChanged(name));
     }
@@ -555,7 +583,7 @@ public final class IotRegistry {
             if (!thingPrincipals.computeIfAbsent(thingName, k -> new LinkedHashSet<>()).add(principalArn)) {
                 return;
             }
-            save();
+            persist(THING_PRINCIPALS, thingName);
         }
         fire(l -> l.thingPrincipalChanged(thingName, principalArn));
     }
@@ -573,7 +601,7 @@ public final class IotRegistry {
             if (principals == null || !principals.remove(principalArn)) {
                 return;
             }
-            save();
+            persist(THING_PRINCIPALS, thingName);
         }
         fire(l -> l.thingPrincipalChanged(thingName, principalArn));
     }
@@ -614,7 +642,7 @@ public final class IotRegistry {
             created = new Policy(name, arn("policy", name), List.of(new PolicyVersion("1", document, now)), "1", 1,
                     now, now);
             policies.put(name, created);
-            save();
+            persist(POLICIES, name);
         }
         fire(l -> l.policyChanged(name));
         return created;
@@ -646,8 +674,10 @@ public final class IotRegistry {
                         + " has non-default versions; delete them before deleting the policy");
             }
             policies.remove(name);
-            policyTargets.remove(name);
-            save();
+            persist(POLICIES, name);
+            if (policyTargets.remove(name) != null) {
+                persist(POLICY_TARGETS, name);
+            }
         }
         fire(l -> l.policyChanged(name));
     }
@@ -674,7 +704,7 @@ public final class IotRegistry {
             policies.put(name, new Policy(name, policy.arn(), List.copyOf(versions),
                     setAsDefault ? version.versionId() : policy.defaultVersionId(), number, policy.creationDate(),
                     now()));
-            save();
+            persist(POLICIES, name);
         }
         if (setAsDefault) {
             fire(l -> l.policyChanged(name));
@@ -698,7 +728,7 @@ public final class IotRegistry {
                     .filter(v -> !v.versionId().equals(versionId)).toList();
             policies.put(name, new Policy(name, policy.arn(), versions, policy.defaultVersionId(),
                     policy.lastVersionNumber(), policy.creationDate(), now()));
-            save();
+            persist(POLICIES, name);
         }
     }
 
@@ -712,7 +742,7 @@ public final class IotRegistry {
             requireVersion(policy, versionId);
             policies.put(name, new Policy(name, policy.arn(), policy.versions(), versionId,
                     policy.lastVersionNumber(), policy.creationDate(), now()));
-            save();
+            persist(POLICIES, name);
         }
         fire(l -> l.policyChanged(name));
     }
@@ -730,7 +760,7 @@ public final class IotRegistry {
             if (!policyTargets.computeIfAbsent(policyName, k -> new LinkedHashSet<>()).add(targetArn)) {
                 return;
             }
-            save();
+            persist(POLICY_TARGETS, policyName);
         }
         fire(l -> l.policyAttachmentChanged(policyName, targetArn));
     }
@@ -748,7 +778,7 @@ public final class IotRegistry {
             if (targets == null || !targets.remove(targetArn)) {
                 return;
             }
-            save();
+            persist(POLICY_TARGETS, policyName);
         }
         fire(l -> l.policyAttachmentChanged(policyName, targetArn));
     }
@@ -802,7 +832,7 @@ public final class IotRegistry {
                 throw IotException.alreadyExists("Topic rule " + name + " already exists", name, rule.arn());
             }
             topicRules.put(name, rule);
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
         return rule;
@@ -826,7 +856,7 @@ public final class IotRegistry {
             TopicRule existing = requireRule(name);
             rule = newRule(name, sql, sqlVersion, description, disabled, actions, existing.createdAt());
             topicRules.put(name, rule);
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
         return rule;
@@ -851,7 +881,7 @@ public final class IotRegistry {
         synchronized (this) {
             requireRule(name);
             topicRules.remove(name);
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
     }
@@ -865,7 +895,7 @@ public final class IotRegistry {
             TopicRule rule = requireRule(name);
             topicRules.put(name, new TopicRule(rule.name(), rule.arn(), rule.sql(), rule.sqlVersion(),
                     rule.description(), !enabled, rule.actions(), rule.createdAt()));
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
     }
@@ -945,17 +975,22 @@ public final class IotRegistry {
         }
     }
 
-    private X509Certificate parsedCa(String id) {
-        return parsedCas.computeIfAbsent(id, key -> findCaCertificate(key).orElseThrow().x509());
+    private X509Certificate parsedCa(CaCertificate ca) {
+        return parsedCas.computeIfAbsent(ca.id(), key -> ca.x509());
     }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The change is stored already: a failing listener is logged, never reported to the caller as a failure. */
     private void fire(Consumer<RegistryListener> event) {
         for (RegistryListener listener : listeners) {
-            event.accept(listener);
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("Registry listener {} failed", listener.getClass().getName(), e);
+            }
         }
     }
 
@@ -973,18 +1008,40 @@ public final class IotRegistry {
         return map == null ? Map.of() : map;
     }
 
-    /** Called with the lock held, after each change. */
-    private void save() {
+    /** Called with the lock held, after each change: journals the entry's new value (or its removal). */
+    private void persist(String collection, String key) {
+        Object value = collections.get(collection).get(key);
+        try {
+            journal.append(collection, key, value instanceof Set<?> set ? List.copyOf(set) : value);
+            if (journal.wantsCompaction(entryCount())) {
+                journal.compact(snapshot());
+            }
+        } catch (IOException e) {
+            throw new IotException("InternalFailureException", 500,
+                    "The stand-in could not store its state in " + stateDirectory + ": " + e.getMessage());
+        }
+    }
+
+    private int entryCount() {
+        return collections.values().stream().mapToInt(Map::size).sum();
+    }
+
+    private RegistryState snapshot() {
         Map<String, List<String>> principals = new LinkedHashMap<>();
         thingPrincipals.forEach((k, v) -> principals.put(k, List.copyOf(v)));
         Map<String, List<String>> targets = new LinkedHashMap<>();
         policyTargets.forEach((k, v) -> targets.put(k, List.copyOf(v)));
-        try {
-            stateFile.save(new RegistryState(caCertificates, certificates, things, principals, policies, targets,
-                    topicRules));
-        } catch (IOException e) {
-            throw new IotException("InternalFailureException", 500,
-                    "The stand-in could not store its state in " + stateFile.path() + ": " + e.getMessage());
-        }
+        return new RegistryState(caCertificates, certificates, things, principals, policies, targets, topicRules);
     }
+
+    /**
+     * Folds the journal of changes into the snapshot file, leaving one compact file. Done when the registry opens,
+     * when the journal grows long, and by the stand-in when it stops cleanly; never needed for durability.
+     *
+     * @throws IOException if the snapshot cannot be written
+     */
+    public synchronized void checkpoint() throws IOException {
+        journal.compact(snapshot());
+    }
+
 }

@@ -7,7 +7,6 @@ import io.jitp.emulator.iot.Certificate;
 import io.jitp.emulator.iot.CertificateStatus;
 import io.jitp.emulator.iot.IotException;
 import io.jitp.emulator.iot.IotRegistry;
-import io.jitp.emulator.iot.Thing;
 import io.jitp.emulator.template.IntrinsicContext;
 import io.jitp.emulator.template.Intrinsics;
 import io.jitp.emulator.template.TemplateException;
@@ -107,17 +106,13 @@ public final class ProvisioningTemplateRunner {
     }
 
     /** The template's resources, evaluated and checked against the registry, ready to apply. */
-    private record Plan(ThingSpec thing, List<String> policies, Map<String, String> newPolicies,
+    private record Plan(ThingProvisioning thing, List<String> policies, Map<String, String> newPolicies,
                         CertificateStatus status, List<String> notes) {
-    }
-
-    private record ThingSpec(String name, String type, Map<String, String> attributes, Map<?, ?> overrides,
-                             Thing existing) {
     }
 
     private static Plan plan(Map<String, Object> template, Intrinsics intrinsics, String certificateId,
                              IotRegistry registry) {
-        ThingSpec thing = null;
+        ThingProvisioning thing = null;
         List<String> policies = new ArrayList<>();
         Map<String, String> newPolicies = new LinkedHashMap<>();
         CertificateStatus status = null;
@@ -138,7 +133,7 @@ public final class ProvisioningTemplateRunner {
                     if (thing != null) {
                         throw new ProvisioningFailure("A provisioning template provisions one thing; " + logicalId + " is a second");
                     }
-                    thing = thingSpec(logicalId, properties, overrides, registry, notes);
+                    thing = ThingProvisioning.plan(logicalId, properties, overrides, registry, notes);
                 }
                 case "AWS::IoT::Policy" -> policy(logicalId, properties, registry, policies, newPolicies);
                 case "AWS::IoT::Certificate" -> status = certificateStatus(logicalId, properties, certificateId);
@@ -147,31 +142,6 @@ public final class ProvisioningTemplateRunner {
             }
         }
         return new Plan(thing, policies, newPolicies, status, notes);
-    }
-
-    private static ThingSpec thingSpec(String logicalId, Map<?, ?> properties, Map<?, ?> overrides,
-                                       IotRegistry registry, List<String> notes) {
-        String name = string(properties.get("ThingName"));
-        if (name == null || name.isEmpty()) {
-            throw new ProvisioningFailure("Resource " + logicalId + " (AWS::IoT::Thing) needs a ThingName");
-        }
-        Object payload = properties.get("AttributePayload");
-        Map<?, ?> attributes = asMap(payload instanceof Map<?, ?> map && map.size() == 1
-                && map.get("Attributes") instanceof Map<?, ?> nested ? nested : payload, logicalId + " AttributePayload");
-        Map<String, String> attributeValues = new LinkedHashMap<>();
-        attributes.forEach((key, value) -> attributeValues.put(String.valueOf(key), String.valueOf(value)));
-        Thing existing = registry.findThing(name).orElse(null);
-        if (existing != null) {
-            for (String property : List.of("AttributePayload", "ThingTypeName", "ThingGroups")) {
-                if (OverrideSetting.of(overrides, property) == OverrideSetting.FAIL) {
-                    throw new ProvisioningFailure("Thing " + name + " already exists and OverrideSettings." + property + " is FAIL");
-                }
-            }
-        }
-        if (properties.get("ThingGroups") instanceof List<?> groups && !groups.isEmpty()) {
-            notes.add("ThingGroups " + groups + " of " + name + " ignored: the stand-in has no thing groups");
-        }
-        return new ThingSpec(name, string(properties.get("ThingTypeName")), attributeValues, overrides, existing);
     }
 
     private static void policy(String logicalId, Map<?, ?> properties, IotRegistry registry, List<String> policies,
@@ -221,7 +191,7 @@ public final class ProvisioningTemplateRunner {
         plan.newPolicies().forEach(registry::createPolicy);
         String thingName = null;
         if (plan.thing() != null) {
-            thingName = applyThing(plan.thing(), registry);
+            thingName = plan.thing().apply(registry);
             registry.attachThingPrincipal(thingName, certificate.arn());
         }
         for (String policy : plan.policies()) {
@@ -233,29 +203,16 @@ public final class ProvisioningTemplateRunner {
         return new ProvisioningOutcome(true, null, thingName, List.copyOf(plan.policies()), List.copyOf(plan.notes()));
     }
 
-    private static String applyThing(ThingSpec spec, IotRegistry registry) {
-        if (spec.existing() == null) {
-            return registry.createThing(spec.name(), spec.type(), spec.attributes()).name();
-        }
-        OverrideSetting attributes = OverrideSetting.of(spec.overrides(), "AttributePayload");
-        OverrideSetting type = OverrideSetting.of(spec.overrides(), "ThingTypeName");
-        boolean changeAttributes = attributes == OverrideSetting.REPLACE || attributes == OverrideSetting.MERGE;
-        boolean changeType = type == OverrideSetting.REPLACE && spec.type() != null;
-        if (changeAttributes || changeType) {
-            registry.updateThing(spec.name(), changeType ? spec.type() : null, false,
-                    changeAttributes ? spec.attributes() : null, attributes == OverrideSetting.MERGE, null);
-        }
-        return spec.name();
-    }
-
-    private static Map<String, Object> section(Map<String, Object> template, String name) {
+    /** @return a top-level section of the template as a map, empty when absent */
+    static Map<String, Object> section(Map<String, Object> template, String name) {
         Object value = template.get(name);
         Map<String, Object> result = new LinkedHashMap<>();
         asMap(value, name).forEach((k, v) -> result.put(String.valueOf(k), v));
         return result;
     }
 
-    private static Map<?, ?> asMap(Object value, String what) {
+    /** @return the value as a map, empty when null; anything else fails provisioning, naming {@code what} */
+    static Map<?, ?> asMap(Object value, String what) {
         if (value == null) {
             return Map.of();
         }
@@ -265,7 +222,8 @@ public final class ProvisioningTemplateRunner {
         throw new ProvisioningFailure(what + " must be an object");
     }
 
-    private static String string(Object value) {
+    /** @return the value as text, or {@code null} */
+    static String string(Object value) {
         return value == null ? null : String.valueOf(value);
     }
 

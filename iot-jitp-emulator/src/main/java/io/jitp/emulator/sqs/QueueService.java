@@ -2,6 +2,9 @@ package io.jitp.emulator.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jitp.emulator.EmulatorComponent;
+import io.jitp.emulator.EmulatorContext;
+import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,9 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.jitp.emulator.EmulatorComponent;
-import io.jitp.emulator.EmulatorContext;
-import io.jitp.emulator.state.StateFile;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -31,12 +35,17 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  * recorded in {@code sqs-queues.json} under the state directory and re-created on start: a stack's queue survives a
  * restart of the stand-in as it survives in AWS between two builds. The port is recorded too and reused when free,
  * so queue URLs kept in stack outputs stay valid.
+ *
+ * <p>ElasticMQ (Pekko) takes a second or more to start in a fresh JVM, so as a stand-in component it starts in the
+ * background while the components after it start ({@link #awaitReady()} waits before the stand-in reports ready);
+ * every operation waits until it listens.
  */
 public final class QueueService implements EmulatorComponent {
 
     /** The state file's name in the state directory. */
     public static final String STATE_FILE = "sqs-queues.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long START_TIMEOUT_SECONDS = 120;
 
     private final String bindAddress;
     private final String region;
@@ -44,8 +53,8 @@ public final class QueueService implements EmulatorComponent {
     private final StateFile<RecordedQueues> stateFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, String>> queues = new LinkedHashMap<>();
-    private SQSRestServer server;
-    private URI endpoint;
+    private volatile URI endpoint;
+    private volatile CompletableFuture<SQSRestServer> starting;
 
     /**
      * @param bindAddress loopback address to listen on, such as {@code 127.0.0.1}
@@ -62,20 +71,46 @@ public final class QueueService implements EmulatorComponent {
     }
 
     /**
-     * Starts ElasticMQ on a free port and re-creates the recorded queues.
+     * Starts ElasticMQ and re-creates the recorded queues, returning once it listens.
      *
-     * @throws IOException if the recorded queue list exists but cannot be read
+     * @throws IOException if the recorded queue list exists but cannot be read, or ElasticMQ cannot start
      */
-    public synchronized void start() throws IOException {
-        RecordedQueues recorded = stateFile == null ? null : stateFile.load().orElse(null);
-        int port = recorded != null && isFree(recorded.port()) ? recorded.port() : 0;
-        server = SQSRestServerBuilder.withInterface(bindAddress).withPort(port)
-                .withAWSRegion(region).withAWSAccountId(accountId).start();
-        endpoint = URI.create("http://" + bindAddress + ":" + server.waitUntilStarted().localAddress().getPort());
-        if (recorded != null) {
-            recorded.queues().forEach(this::createQueue);
+    public void start() throws IOException {
+        begin();
+        awaitStarted();
+    }
+
+    /** Starts as a component of the stand-in: publishes the endpoint at once and binds in the background. */
+    @Override
+    public void start(EmulatorContext context) throws IOException {
+        begin();
+        context.publishSqsEndpoint(endpoint);
+    }
+
+    private synchronized void begin() throws IOException {
+        if (starting != null) {
+            throw new IllegalStateException("The queue service is already started");
         }
-        recordQueues();
+        RecordedQueues recorded = stateFile == null ? null : stateFile.load().orElse(null);
+        if (recorded != null) {
+            queues.putAll(recorded.queues());
+        }
+        int port = recorded != null && isFree(recorded.port()) ? recorded.port() : freePort();
+        endpoint = URI.create("http://" + bindAddress + ":" + port);
+        List<Map.Entry<String, Map<String, String>>> toRecreate = new ArrayList<>(queues.entrySet());
+        starting = CompletableFuture.supplyAsync(() -> {
+            SQSRestServer server = SQSRestServerBuilder.withInterface(bindAddress).withPort(port)
+                    .withAWSRegion(region).withAWSAccountId(accountId).start();
+            server.waitUntilStarted();
+            toRecreate.forEach(queue -> call("CreateQueue", createRequest(queue.getKey(), queue.getValue())));
+            return server;
+        });
+    }
+
+    /** Waits until ElasticMQ listens; a failed start is reported here. */
+    @Override
+    public void awaitReady() {
+        awaitStarted();
     }
 
     /** Reusing the previous port keeps queue URLs stored in stacks and rules valid across restarts. */
@@ -90,19 +125,39 @@ public final class QueueService implements EmulatorComponent {
         }
     }
 
-    /** Starts as a component of the stand-in and publishes the endpoint in {@code endpoints.json}. */
-    @Override
-    public void start(EmulatorContext context) throws IOException {
-        start();
-        context.publishSqsEndpoint(endpoint());
+    private int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(bindAddress))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Waits until ElasticMQ listens (and the recorded queues exist again). */
+    private SQSRestServer awaitStarted() {
+        CompletableFuture<SQSRestServer> future = starting;
+        if (future == null) {
+            throw new IllegalStateException("The queue service is not started");
+        }
+        try {
+            return future.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("ElasticMQ could not start on " + endpoint + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ did not start on " + endpoint + " within "
+                    + START_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while ElasticMQ starts", e);
+        }
     }
 
     /** @return the URL clients use as their SQS endpoint */
-    public synchronized URI endpoint() {
-        if (endpoint == null) {
+    public URI endpoint() {
+        URI current = endpoint;
+        if (current == null) {
             throw new IllegalStateException("The queue service is not started");
         }
-        return endpoint;
+        return current;
     }
 
     /** Creates a standard queue without attributes; see {@link #createQueue(String, Map)}. */
@@ -118,12 +173,8 @@ public final class QueueService implements EmulatorComponent {
      * @return the queue URL
      */
     public synchronized String createQueue(String name, Map<String, String> attributes) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("QueueName", name);
-        if (!attributes.isEmpty()) {
-            request.put("Attributes", attributes);
-        }
-        String url = call("CreateQueue", request).path("QueueUrl").asText();
+        awaitStarted();
+        String url = call("CreateQueue", createRequest(name, attributes)).path("QueueUrl").asText();
         queues.put(name, Map.copyOf(attributes));
         recordQueues();
         return url;
@@ -134,11 +185,13 @@ public final class QueueService implements EmulatorComponent {
      * URL, so a URL stored before a restart on another port still reaches it.
      */
     public void sendMessage(String queueUrl, String body) {
+        awaitStarted();
         call("SendMessage", Map.of("QueueUrl", queueUrl(queueName(queueUrl)), "MessageBody", body));
     }
 
     /** Deletes a queue and forgets it. */
     public synchronized void deleteQueue(String queueUrl) {
+        awaitStarted();
         call("DeleteQueue", Map.of("QueueUrl", queueUrl(queueName(queueUrl))));
         queues.remove(queueName(queueUrl));
         recordQueues();
@@ -167,11 +220,27 @@ public final class QueueService implements EmulatorComponent {
     /** Stops ElasticMQ and its actor system. Messages are lost; recorded queues come back on the next start. */
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stopAndWait();
-            server = null;
-            endpoint = null;
+        CompletableFuture<SQSRestServer> future = starting;
+        starting = null;
+        endpoint = null;
+        if (future != null) {
+            try {
+                future.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS).stopAndWait();
+            } catch (ExecutionException | TimeoutException e) {
+                // It never listened: nothing to stop.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    private static Map<String, Object> createRequest(String name, Map<String, String> attributes) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("QueueName", name);
+        if (!attributes.isEmpty()) {
+            request.put("Attributes", attributes);
+        }
+        return request;
     }
 
     private JsonNode call(String operation, Map<String, ?> body) {

@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads CloudFormation's YAML short tags ({@code !Ref}, {@code !Sub}, {@code !GetAtt}, …) as the long form
- * ({@code {"Ref": …}}, {@code {"Fn::Sub": …}}), so that the evaluator only knows one form. Timestamps stay strings:
+ * ({@code {"Ref": …}}, {@code {"Fn::Sub": …}}), so that the evaluator only knows one form; other tags become
+ * {@code Fn::<Name>}. Timestamps stay strings:
  * a policy's {@code Version: 2012-10-17} must not turn into a date.
  */
 final class ShortTagConstructor extends SafeConstructor {
@@ -26,6 +27,13 @@ final class ShortTagConstructor extends SafeConstructor {
     ShortTagConstructor(LoaderOptions options) {
         super(options);
         SHORT_TAGS.forEach((tag, function) -> yamlConstructors.put(new Tag(tag), new LongForm(function)));
+        // Any other tag (!If, !Equals, !ImportValue, …) becomes Fn::<Name>, which the evaluator then refuses by name.
+        yamlMultiConstructors.put("!", new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+                return new LongForm("Fn::" + node.getTag().getValue().substring(1)).construct(node);
+            }
+        });
         yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
             @Override
             public Object construct(Node node) {

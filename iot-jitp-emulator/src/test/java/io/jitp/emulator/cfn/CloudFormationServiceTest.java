@@ -91,6 +91,16 @@ class CloudFormationServiceTest {
     }
 
     @Test
+    void endpointsJsonNamesTheSqsEndpointThatStackQueuesLiveOn() throws Exception {
+        io.jitp.emulator.EmulatorEndpoints published = io.jitp.emulator.EmulatorEndpoints.read(state).orElseThrow();
+        assertEquals(fixture.queues.endpoint(), published.sqsEndpoint());
+        fixture.cloudFormation.createStack(b -> b.stackName("queue").templateBody(
+                "Resources: {Q: {Type: 'AWS::SQS::Queue', Properties: {QueueName: wired}}}"));
+        assertEquals(List.of(published.sqsEndpoint() + "/" + published.accountId() + "/wired"),
+                fixture.sqs.listQueues().queueUrls());
+    }
+
+    @Test
     void iamResourcesNeedTheRightCapability() {
         InsufficientCapabilitiesException none = assertThrows(InsufficientCapabilitiesException.class, () ->
                 fixture.cloudFormation.createStack(b -> b.stackName("iot-policy").templateBody(template("main-stack.yaml"))));
@@ -201,6 +211,11 @@ class CloudFormationServiceTest {
         CloudFormationException malformed = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody("Resources:\n  X: {Properties: {}}")));
         assertTrue(malformed.awsErrorDetails().errorMessage().startsWith("Template format error"));
+        CloudFormationException conditional = assertThrows(CloudFormationException.class, () ->
+                fixture.cloudFormation.validateTemplate(b -> b.templateBody(
+                        "Conditions: {Prod: {'Fn::Equals': [a, a]}}\nResources: {Q: {Type: 'AWS::SQS::Queue', Condition: Prod}}")));
+        assertEquals("Template section Conditions is not supported by the local stand-in",
+                conditional.awsErrorDetails().errorMessage());
     }
 
     @Test

@@ -7,37 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jitp.emulator.testing.SignedHttp;
 import io.jitp.emulator.testing.SignedHttp.Signing;
 import io.jitp.emulator.testing.StandIn;
+import io.jitp.emulator.testing.StandInApiTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.IotClient;
 
 /** The front door refuses what AWS refuses: missing, foreign, wrong, stale or tampered signatures. */
-class FrontDoorSignatureTest {
+class FrontDoorSignatureTest extends StandInApiTest {
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-
-    @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
 
     private static Signing signing(String service) {
         return new Signing(standIn.endpoints().accessKeyId(), StandIn.SECRET, service, "eu-west-1",
@@ -141,5 +124,24 @@ class FrontDoorSignatureTest {
                 signing("iot"));
         assertEquals(404, response.statusCode());
         assertEquals("UnknownOperationException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+    }
+
+    @Test
+    void malformedRequestsAreRefusedNotCrashed() throws Exception {
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        URI base = standIn.endpoints().controlPlaneUrl();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            // No HTTP client here sends TRACE with an AWS signature, so the request is written by hand.
+            socket.getOutputStream().write(("TRACE /things HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nX-Amz-Date: " + date + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
+                    + standIn.endpoints().accessKeyId() + "/" + date.substring(0, 8)
+                    + "/eu-west-1/iot/aws4_request, SignedHeaders=host;x-amz-date, Signature=00"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("InvalidRequestException"), response);
+        }
     }
 }

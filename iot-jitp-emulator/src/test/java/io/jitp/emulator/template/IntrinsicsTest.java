@@ -69,6 +69,8 @@ class IntrinsicsTest {
         TemplateException e = assertThrows(TemplateException.class,
                 () -> intrinsics.evaluate(Map.of("Fn::If", List.of("c", "a", "b"))));
         assertTrue(e.getMessage().contains("Fn::If"), e.getMessage());
+        TemplateException tagged = assertThrows(TemplateException.class, () -> eval("!ImportValue shared-queue"));
+        assertTrue(tagged.getMessage().startsWith("Unsupported intrinsic function Fn::ImportValue"), tagged.getMessage());
     }
 
     @Test

@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jitp.core.pki.CertificateIds;
-import io.jitp.emulator.testing.StandIn;
+import io.jitp.emulator.testing.StandInApiTest;
 import io.jitp.emulator.testing.TestPki;
 import io.jitp.emulator.testing.TestPki.Issued;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.AutoRegistrationStatus;
 import software.amazon.awssdk.services.iot.model.CACertificateDescription;
 import software.amazon.awssdk.services.iot.model.CACertificateStatus;
@@ -30,27 +25,11 @@ import software.amazon.awssdk.services.iot.model.RegisterCaCertificateResponse;
 import software.amazon.awssdk.services.iot.model.RegistrationCodeValidationException;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iot.model.Tag;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 
 /** CA registration through the AWS SDK for Java v2, as the plugin's register-ca goal calls it. */
-class CaCertificateApiTest {
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-    static IotClient iot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-        iot = standIn.iot();
-    }
-
-    @AfterAll
-    static void stop() {
-        iot.close();
-        standIn.close();
-    }
+class CaCertificateApiTest extends StandInApiTest {
 
     private static String code() {
         return iot.getRegistrationCode(r -> { }).registrationCode();
@@ -62,7 +41,7 @@ class CaCertificateApiTest {
                 .verificationCertificate(verification.pem()).setAsActive(true).allowAutoRegistration(true)
                 .registrationConfig(c -> c.templateBody("{\"Resources\":{}}")
                         .roleArn("arn:aws:iam::123456789012:role/IoTProvisioning"))
-                .tags(t -> t.key("env").value("test")));
+                .tags(Tag.builder().key("env").value("test").build()));
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Pem;
-import io.jitp.emulator.testing.StandIn;
+import io.jitp.emulator.testing.StandInApiTest;
 import io.jitp.emulator.testing.TestPki;
 import io.jitp.emulator.testing.TestPki.Issued;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +23,8 @@ import java.util.List;
 import java.util.Set;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateDescription;
 import software.amazon.awssdk.services.iot.model.CertificateMode;
 import software.amazon.awssdk.services.iot.model.CertificateStateException;
@@ -41,32 +38,19 @@ import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 
 /** Device certificates through the AWS SDK for Java v2. */
-class CertificateApiTest {
+class CertificateApiTest extends StandInApiTest {
     private static final String POLICY = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iot:*","Resource":"*"}]}""";
 
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-    static IotClient iot;
     static Issued ca;
     static String caId;
 
     @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-        iot = standIn.iot();
+    static void registerCa() {
         ca = TestPki.ca("CN=device-ca");
         String code = iot.getRegistrationCode(r -> { }).registrationCode();
         caId = iot.registerCACertificate(r -> r.caCertificate(ca.pem())
                 .verificationCertificate(TestPki.leaf(ca, "CN=" + code).pem()).setAsActive(true)).certificateId();
-    }
-
-    @AfterAll
-    static void stop() {
-        iot.close();
-        standIn.close();
     }
 
     @Test
@@ -115,6 +99,7 @@ class CertificateApiTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // setAsActive is deprecated in favour of status, and both must work
     void registersCertificatesWithAndWithoutCa() {
         Issued device = TestPki.leaf(ca, "CN=registered");
         String id = iot.registerCertificate(r -> r.certificatePem(device.pem()).caCertificatePem(ca.pem())

@@ -4,16 +4,11 @@ import static io.jitp.emulator.testing.AwsErrorAssertions.assertAwsError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jitp.emulator.testing.StandIn;
-import java.nio.file.Path;
+import io.jitp.emulator.testing.StandInApiTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CreateThingResponse;
 import software.amazon.awssdk.services.iot.model.DescribeThingResponse;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
@@ -24,24 +19,7 @@ import software.amazon.awssdk.services.iot.model.ThingAttribute;
 import software.amazon.awssdk.services.iot.model.VersionConflictException;
 
 /** Things and thing principals through the AWS SDK for Java v2. */
-class ThingApiTest {
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-    static IotClient iot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-        iot = standIn.iot();
-    }
-
-    @AfterAll
-    static void stop() {
-        iot.close();
-        standIn.close();
-    }
+class ThingApiTest extends StandInApiTest {
 
     @Test
     void createIsIdempotentForTheSameThingAndConflictsOtherwise() {

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jitp.emulator.testing.StandIn;
-import java.nio.file.Path;
+import io.jitp.emulator.testing.StandInApiTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.Action;
 import software.amazon.awssdk.services.iot.model.GetTopicRuleResponse;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
@@ -22,24 +17,7 @@ import software.amazon.awssdk.services.iot.model.TopicRuleListItem;
 import software.amazon.awssdk.services.iot.model.UnauthorizedException;
 
 /** Topic rules and DescribeEndpoint through the AWS SDK for Java v2. */
-class TopicRuleAndEndpointApiTest {
-    @TempDir
-    static Path stateDir;
-
-    static StandIn standIn;
-    static IotClient iot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        standIn = StandIn.start(stateDir);
-        iot = standIn.iot();
-    }
-
-    @AfterAll
-    static void stop() {
-        iot.close();
-        standIn.close();
-    }
+class TopicRuleAndEndpointApiTest extends StandInApiTest {
 
     @Test
     void topicRuleLifecycle() {
