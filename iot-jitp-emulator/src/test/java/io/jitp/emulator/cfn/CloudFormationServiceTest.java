@@ -78,6 +78,11 @@ class CloudFormationServiceTest {
                 "arn:aws:iam::" + fixture.account() + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
                         .resources().get("RuleRole").physicalId(), false)), rule.actions());
 
+        assertEquals(sqsOutputs.get("QueueURL"), fixture.cloudFormation.describeStackResource(b -> b
+                .stackName("loadtest-stack").logicalResourceId("Queue")).stackResourceDetail().physicalResourceId());
+        assertEquals(List.of("Queue", "LambdaRole", "RuleRole", "Rule", "Logger", "QueueToLogger"),
+                fixture.cloudFormation.listStackResources(b -> b.stackName("loadtest-stack")).stackResourceSummaries()
+                        .stream().map(r -> r.logicalResourceId()).toList());
         fixture.sqs.sendMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")).messageBody("through the output URL"));
         assertEquals("through the output URL", fixture.sqs.receiveMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")))
                 .messages().get(0).body());
