@@ -191,7 +191,7 @@ public final class ProvisioningTemplateRunner {
     }
 
     private static ProvisioningOutcome apply(Plan plan, Certificate certificate, IotRegistry registry) {
-        plan.newPolicies().forEach(registry::createPolicy);
+        plan.newPolicies().forEach((name, document) -> createSharedPolicy(registry, name, document));
         String thingName = null;
         if (plan.thing() != null) {
             thingName = plan.thing().apply(registry);
@@ -204,6 +204,20 @@ public final class ProvisioningTemplateRunner {
             registry.updateCertificateStatus(certificate.id(), plan.status());
         }
         return new ProvisioningOutcome(true, null, thingName, List.copyOf(plan.policies()), List.copyOf(plan.notes()));
+    }
+
+    /**
+     * Devices provisioned at the same moment with the same inline document share its hash-named policy: the one that
+     * loses the race to create it uses the winner's.
+     */
+    private static void createSharedPolicy(IotRegistry registry, String name, String document) {
+        try {
+            registry.createPolicy(name, document);
+        } catch (IotException e) {
+            if (!"ResourceAlreadyExistsException".equals(e.errorCode())) {
+                throw e;
+            }
+        }
     }
 
     /** @return a top-level section of the template as a map, empty when absent */
