@@ -180,6 +180,17 @@ public final class QueueService implements EmulatorComponent {
         return url;
     }
 
+    /** Changes a queue's attributes in place (its messages stay). */
+    public synchronized void setQueueAttributes(String queueUrl, Map<String, String> attributes) {
+        awaitStarted();
+        String name = queueName(queueUrl);
+        call("SetQueueAttributes", Map.of("QueueUrl", queueUrl(name), "Attributes", attributes));
+        Map<String, String> merged = new LinkedHashMap<>(queues.getOrDefault(name, Map.of()));
+        merged.putAll(attributes);
+        queues.put(name, Map.copyOf(merged));
+        recordQueues();
+    }
+
     /**
      * Sends one message; used by the rules engine's SQS action. The queue is found by the name at the end of its
      * URL, so a URL stored before a restart on another port still reaches it.

@@ -176,6 +176,15 @@ class CloudFormationServiceTest {
         assertEquals("ValidationError", unchanged.awsErrorDetails().errorCode());
         assertEquals("No updates are to be performed.", unchanged.awsErrorDetails().errorMessage());
 
+        String queueUrl = outputs(describe("sqs")).get("QueueURL");
+        fixture.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("kept across an in-place update"));
+        fixture.cloudFormation.updateStack(b -> b.stackName("sqs").templateBody(template("sqs-stack.yaml")
+                .replace("QueueName: !Sub '${TopicName}Queue'", "QueueName: !Sub '${TopicName}Queue'\n      VisibilityTimeout: 45"))
+                .capabilities(Capability.CAPABILITY_IAM));
+        assertEquals("45", fixture.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("VisibilityTimeout"))
+                .attributesAsStrings().get("VisibilityTimeout"));
+        assertEquals("kept across an in-place update", fixture.sqs.receiveMessage(b -> b.queueUrl(queueUrl)).messages().get(0).body());
+
         fixture.cloudFormation.updateStack(b -> b.stackName("sqs").usePreviousTemplate(true)
                 .parameters(Parameter.builder().parameterKey("TopicName").parameterValue("telemetry").build())
                 .capabilities(Capability.CAPABILITY_IAM));
