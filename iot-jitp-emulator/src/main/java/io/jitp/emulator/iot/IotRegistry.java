@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AWS IoT registry of one account and region: CAs, certificates, things, policies, topic rules and the links
@@ -32,6 +34,8 @@ import java.util.function.Consumer;
  * under the state directory, then announced to the {@link RegistryListener}s. Thread-safe.
  */
 public final class IotRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(IotRegistry.class);
+
     /** Name of the registry's state file inside the state directory. */
     public static final String STATE_FILE = "iot-registry.json";
 
@@ -953,9 +957,14 @@ public final class IotRegistry {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The change is stored already: a failing listener is logged, never reported to the caller as a failure. */
     private void fire(Consumer<RegistryListener> event) {
         for (RegistryListener listener : listeners) {
-            event.accept(listener);
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("Registry listener {} failed", listener.getClass().getName(), e);
+            }
         }
     }
 

@@ -301,4 +301,24 @@ class IotRegistryTest {
         registry.deletePolicy("p");
         assertEquals(List.of("ACTIVE", "REVOKED", "policy p true", "policy p false"), events);
     }
+
+    @Test
+    void aFailingListenerDoesNotUndoOrFailTheChange() {
+        List<String> heard = new ArrayList<>();
+        registry.addListener(new RegistryListener() {
+            @Override
+            public void thingChanged(String thingName) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        registry.addListener(new RegistryListener() {
+            @Override
+            public void thingChanged(String thingName) {
+                heard.add(thingName);
+            }
+        });
+        registry.createThing("t", null, null);
+        assertTrue(registry.findThing("t").isPresent());
+        assertEquals(List.of("t"), heard);
+    }
 }

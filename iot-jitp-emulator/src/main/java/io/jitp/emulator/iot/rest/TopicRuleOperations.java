@@ -104,7 +104,7 @@ final class TopicRuleOperations {
             return actions;
         }
         for (JsonNode action : node) {
-            action.fields().forEachRemaining(entry -> actions.add(toAction(entry)));
+            action.properties().forEach(entry -> actions.add(toAction(entry)));
         }
         return actions;
     }
