@@ -138,7 +138,7 @@ public final class QueueService implements EmulatorComponent {
             return false;
         }
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bindAddress))) {
-            return true;
+            return probe.isBound();
         } catch (IOException e) {
             return false;
         }
