@@ -20,7 +20,8 @@ public interface EmulatorComponent extends AutoCloseable {
 
     /**
      * Waits until the component serves requests. Called for every component after all of them started, before
-     * {@code endpoints.json} is written, so a slow component may start in the background while the next ones start.
+     * {@code endpoints.json} is written, so a slow component may return from {@code start} at once (letting the
+     * components that look it up start without waiting) and finish starting in the background.
      *
      * @throws Exception if it failed to start
      */

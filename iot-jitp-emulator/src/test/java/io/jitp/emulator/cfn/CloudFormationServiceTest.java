@@ -78,6 +78,11 @@ class CloudFormationServiceTest {
                 "arn:aws:iam::" + fixture.account() + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
                         .resources().get("RuleRole").physicalId(), false)), rule.actions());
 
+        assertEquals(sqsOutputs.get("QueueURL"), fixture.cloudFormation.describeStackResource(b -> b
+                .stackName("loadtest-stack").logicalResourceId("Queue")).stackResourceDetail().physicalResourceId());
+        assertEquals(List.of("Queue", "LambdaRole", "RuleRole", "Rule", "Logger", "QueueToLogger"),
+                fixture.cloudFormation.listStackResources(b -> b.stackName("loadtest-stack")).stackResourceSummaries()
+                        .stream().map(r -> r.logicalResourceId()).toList());
         fixture.sqs.sendMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")).messageBody("through the output URL"));
         assertEquals("through the output URL", fixture.sqs.receiveMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")))
                 .messages().get(0).body());
@@ -98,6 +103,29 @@ class CloudFormationServiceTest {
                 "Resources: {Q: {Type: 'AWS::SQS::Queue', Properties: {QueueName: wired}}}"));
         assertEquals(List.of(published.sqsEndpoint() + "/" + published.accountId() + "/wired"),
                 fixture.sqs.listQueues().queueUrls());
+    }
+
+    @Test
+    void parameterValuesAreCheckedAgainstTheirDeclarations() {
+        String body = "Parameters: {Size: {Type: Number}, Env: {Type: String, AllowedValues: [dev, prod]}}\n"
+                + "Resources: {Q: {Type: 'AWS::SQS::Queue', Properties: {QueueName: !Sub '${Env}-${Size}'}}}";
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (List<String> values : List.of(List.of("x", "dev"), List.of("3", "test"))) {
+            CloudFormationException e = assertThrows(CloudFormationException.class, () -> fixture.cloudFormation
+                    .createStack(b -> b.stackName("params").templateBody(body).parameters(
+                            Parameter.builder().parameterKey("Size").parameterValue(values.get(0)).build(),
+                            Parameter.builder().parameterKey("Env").parameterValue(values.get(1)).build())));
+            errors.put(values.toString(), e.awsErrorDetails().errorMessage());
+        }
+        assertEquals(Map.of("[x, dev]", "Parameter 'Size' must be a number not 'x'",
+                "[3, test]", "Parameter 'Env' must be one of AllowedValues"), errors);
+        CloudFormationException missing = assertThrows(CloudFormationException.class, () -> fixture.cloudFormation
+                .createStack(b -> b.stackName("params").templateBody(body)));
+        assertEquals("Parameters: [Size, Env] must have values", missing.awsErrorDetails().errorMessage());
+        fixture.cloudFormation.createStack(b -> b.stackName("params").templateBody(body).parameters(
+                Parameter.builder().parameterKey("Size").parameterValue("3").build(),
+                Parameter.builder().parameterKey("Env").parameterValue("prod").build()));
+        assertEquals(List.of(fixture.queues.queueUrl("prod-3")), fixture.sqs.listQueues().queueUrls());
     }
 
     @Test
@@ -147,6 +175,15 @@ class CloudFormationServiceTest {
                         .capabilities(Capability.CAPABILITY_IAM)));
         assertEquals("ValidationError", unchanged.awsErrorDetails().errorCode());
         assertEquals("No updates are to be performed.", unchanged.awsErrorDetails().errorMessage());
+
+        String queueUrl = outputs(describe("sqs")).get("QueueURL");
+        fixture.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("kept across an in-place update"));
+        fixture.cloudFormation.updateStack(b -> b.stackName("sqs").templateBody(template("sqs-stack.yaml")
+                .replace("QueueName: !Sub '${TopicName}Queue'", "QueueName: !Sub '${TopicName}Queue'\n      VisibilityTimeout: 45"))
+                .capabilities(Capability.CAPABILITY_IAM));
+        assertEquals("45", fixture.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("VisibilityTimeout"))
+                .attributesAsStrings().get("VisibilityTimeout"));
+        assertEquals("kept across an in-place update", fixture.sqs.receiveMessage(b -> b.queueUrl(queueUrl)).messages().get(0).body());
 
         fixture.cloudFormation.updateStack(b -> b.stackName("sqs").usePreviousTemplate(true)
                 .parameters(Parameter.builder().parameterKey("TopicName").parameterValue("telemetry").build())
