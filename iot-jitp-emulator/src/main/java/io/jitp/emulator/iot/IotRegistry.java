@@ -825,8 +825,23 @@ public final class IotRegistry {
      */
     public TopicRule createTopicRule(String name, String sql, String sqlVersion, String description,
             boolean disabled, List<RuleAction> actions) {
+        return createTopicRule(name, sql, sqlVersion, description, disabled, actions, null);
+    }
+
+    /**
+     * @param name the rule name
+     * @param sql its SQL statement
+     * @param sqlVersion its SQL version, or null for AWS's default 2015-10-08
+     * @param description its description, or null
+     * @param disabled whether it starts disabled
+     * @param actions its actions
+     * @param errorAction the action run when another fails, or null
+     * @return the created rule
+     */
+    public TopicRule createTopicRule(String name, String sql, String sqlVersion, String description,
+            boolean disabled, List<RuleAction> actions, RuleAction errorAction) {
         IotNames.checkRuleName(name);
-        TopicRule rule = newRule(name, sql, sqlVersion, description, disabled, actions, now());
+        TopicRule rule = newRule(name, sql, sqlVersion, description, disabled, actions, errorAction, now());
         synchronized (this) {
             if (topicRules.containsKey(name)) {
                 throw IotException.alreadyExists("Topic rule " + name + " already exists", name, rule.arn());
@@ -851,10 +866,27 @@ public final class IotRegistry {
      */
     public TopicRule replaceTopicRule(String name, String sql, String sqlVersion, String description,
             boolean disabled, List<RuleAction> actions) {
+        return replaceTopicRule(name, sql, sqlVersion, description, disabled, actions, null);
+    }
+
+    /**
+     * Replaces a rule's definition (ReplaceTopicRule), keeping its creation time.
+     *
+     * @param name the rule name
+     * @param sql its SQL statement
+     * @param sqlVersion its SQL version, or null
+     * @param description its description, or null
+     * @param disabled whether it is disabled
+     * @param actions its actions
+     * @param errorAction the action run when another fails, or null
+     * @return the replaced rule
+     */
+    public TopicRule replaceTopicRule(String name, String sql, String sqlVersion, String description,
+            boolean disabled, List<RuleAction> actions, RuleAction errorAction) {
         TopicRule rule;
         synchronized (this) {
             TopicRule existing = requireRule(name);
-            rule = newRule(name, sql, sqlVersion, description, disabled, actions, existing.createdAt());
+            rule = newRule(name, sql, sqlVersion, description, disabled, actions, errorAction, existing.createdAt());
             topicRules.put(name, rule);
             persist(TOPIC_RULES, name);
         }
@@ -863,12 +895,12 @@ public final class IotRegistry {
     }
 
     private TopicRule newRule(String name, String sql, String sqlVersion, String description, boolean disabled,
-            List<RuleAction> actions, Instant createdAt) {
+            List<RuleAction> actions, RuleAction errorAction, Instant createdAt) {
         if (sql == null || !sql.trim().regionMatches(true, 0, "SELECT", 0, 6)) {
             throw new IotException("SqlParseException", 400, "The rule's SQL must be a SELECT statement: " + sql);
         }
         return new TopicRule(name, arn("rule", name), sql, sqlVersion == null ? "2015-10-08" : sqlVersion,
-                description, disabled, actions == null ? List.of() : List.copyOf(actions), createdAt);
+                description, disabled, actions == null ? List.of() : List.copyOf(actions), createdAt, errorAction);
     }
 
     /** @param name a rule name @return the rule, if it exists */
@@ -894,7 +926,7 @@ public final class IotRegistry {
         synchronized (this) {
             TopicRule rule = requireRule(name);
             topicRules.put(name, new TopicRule(rule.name(), rule.arn(), rule.sql(), rule.sqlVersion(),
-                    rule.description(), !enabled, rule.actions(), rule.createdAt()));
+                    rule.description(), !enabled, rule.actions(), rule.createdAt(), rule.errorAction()));
             persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);

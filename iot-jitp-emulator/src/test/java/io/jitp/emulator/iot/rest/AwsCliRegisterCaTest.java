@@ -105,7 +105,7 @@ class AwsCliRegisterCaTest {
     }
 
     @Test
-    void patchCallsAndPercentEncodedArnsVerifyFromTheCli() throws Exception {
+    void patchCallsEncodedArnsAndAWrongSecretFromTheCli() throws Exception {
         try (StandIn standIn = StandIn.start(work.resolve("state"))) {
             var endpoints = standIn.endpoints();
             AwsCli aws = AwsCli.requireInstalled(Files.createDirectories(work.resolve("home")), endpoints.region(),
@@ -124,16 +124,10 @@ class AwsCliRegisterCaTest {
             try (IotClient iot = standIn.iot()) {
                 assertEquals("lab", iot.describeThing(r -> r.thingName("cli-thing")).attributes().get("site"));
             }
-        }
-    }
 
-    @Test
-    void aCliWithTheWrongSecretIsRefusedLikeAws() throws Exception {
-        try (StandIn standIn = StandIn.start(work.resolve("state"))) {
-            var endpoints = standIn.endpoints();
-            AwsCli aws = AwsCli.requireInstalled(Files.createDirectories(work.resolve("home")), endpoints.region(),
-                    endpoints.accessKeyId(), "wrong-secret");
-            AwsCli.Result refused = aws.run(endpoints.controlPlaneUrl().toString(), "iot", "list-things");
+            AwsCli misconfigured = AwsCli.requireInstalled(Files.createDirectories(work.resolve("other-home")),
+                    endpoints.region(), endpoints.accessKeyId(), "wrong-secret");
+            AwsCli.Result refused = misconfigured.run(url, "iot", "list-things");
             assertEquals(254, refused.exitCode(), refused.toString());
             assertTrue(refused.stderr().contains("InvalidSignatureException"), refused.toString());
         }
