@@ -248,6 +248,14 @@ class CloudFormationServiceTest {
         CloudFormationException malformed = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody("Resources:\n  X: {Properties: {}}")));
         assertTrue(malformed.awsErrorDetails().errorMessage().startsWith("Template format error"));
+        List<String> refused = new java.util.ArrayList<>();
+        for (String body : List.of("Resources: {A: {Type: 'AWS::SQS::Queue', Properties: {QueueName: !Ref Missing}}}",
+                "Resources: {A: {Type: 'AWS::SQS::Queue', DependsOn: B}, B: {Type: 'AWS::SQS::Queue', DependsOn: A}}")) {
+            refused.add(assertThrows(CloudFormationException.class, () -> fixture.cloudFormation
+                    .validateTemplate(b -> b.templateBody(body))).awsErrorDetails().errorMessage());
+        }
+        assertEquals(List.of("Template format error: Unresolved resource dependencies [Missing] in the Resources block"
+                + " of the template", "Circular dependency between resources: [A, B]"), refused);
         CloudFormationException conditional = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody(
                         "Conditions: {Prod: {'Fn::Equals': [a, a]}}\nResources: {Q: {Type: 'AWS::SQS::Queue', Condition: Prod}}")));
