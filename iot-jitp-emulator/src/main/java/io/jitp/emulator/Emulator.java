@@ -3,6 +3,7 @@ package io.jitp.emulator;
 import io.jitp.emulator.state.StateFileException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -75,8 +76,10 @@ public final class Emulator {
                 server.close();
                 stopped.countDown();
             }, "iot-jitp-emulator-stop"));
-            out.printf("iot-jitp-emulator ready in %d ms (state directory %s)%n",
-                    (System.nanoTime() - startedAt) / 1_000_000, config.stateDirectory().toAbsolutePath());
+            out.printf("iot-jitp-emulator ready in %d ms, %d ms after the JVM started (state directory %s)%n",
+                    (System.nanoTime() - startedAt) / 1_000_000,
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(),
+                    config.stateDirectory().toAbsolutePath());
             out.println(endpoints.describe());
             out.println("Endpoints file: " + config.stateDirectory().toAbsolutePath()
                     .resolve(EmulatorEndpoints.FILE_NAME));

@@ -6,6 +6,7 @@ package io.jitp.emulator;
  * listed before it, gets it from {@link EmulatorContext#component}, which waits for it. They close one at a time,
  * in reverse list order.
  */
+@SuppressWarnings("try") // close() may throw anything a component throws, InterruptedException included
 public interface EmulatorComponent extends AutoCloseable {
     /**
      * Starts the component. It may publish endpoints, register the query-protocol handler and look up the

@@ -69,6 +69,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (lock != null) {
             throw new IllegalStateException("The stand-in is already started");
         }
+        long startedAt = System.nanoTime();
         Path stateDirectory = config.stateDirectory();
         lock = StateDirectoryLock.acquire(stateDirectory);
         try {
@@ -81,11 +82,15 @@ public final class EmulatorServer implements AutoCloseable {
                     new IotRestApi(registry, authority.ca(), config.dataEndpointHost()));
             frontDoor.start(config.bindAddress(), config.httpPort());
             URI url = frontDoor.url();
+            LOG.info("Control plane listening on {} after {} ms", url, (System.nanoTime() - startedAt) / 1_000_000);
             ComponentStarter starter = new ComponentStarter(components);
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     frontDoor::setQueryProtocolHandler);
             started.addAll(starter.startAll(context));
             awaitComponents();
+            if (!components.isEmpty()) {
+                LOG.info("All components ready after {} ms", (System.nanoTime() - startedAt) / 1_000_000);
+            }
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
                     credentials.secretAccessKey(), context.sqsEndpoint(), ProcessHandle.current().pid());
@@ -157,6 +162,14 @@ public final class EmulatorServer implements AutoCloseable {
         if (frontDoor != null) {
             frontDoor.close();
             frontDoor = null;
+        }
+        if (registry != null) {
+            try {
+                registry.checkpoint();
+            } catch (IOException e) {
+                LOG.warn("Could not fold the registry journal into its snapshot (nothing is lost): {}",
+                        e.getMessage());
+            }
         }
         try {
             lock.close();

@@ -84,8 +84,10 @@ class EmulatorProcessTest {
         assertEquals(1, second.exitValue());
         assertTrue(Files.readString(other).contains("Another stand-in is already running"), Files.readString(other));
 
+        long stoppingAt = System.nanoTime();
         process.destroy();
         assertTrue(process.waitFor(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS), "the stand-in ignored SIGTERM");
+        System.out.printf("Stand-in process stopped %d ms after SIGTERM%n", (System.nanoTime() - stoppingAt) / 1_000_000);
         assertFalse(process.isAlive());
         // 143 = terminated by SIGTERM after the shutdown hook ran; 0 if the JVM exits on its own first.
         assertTrue(process.exitValue() == 143 || process.exitValue() == 0, "exit code " + process.exitValue());

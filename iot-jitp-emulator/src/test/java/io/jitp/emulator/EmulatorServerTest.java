@@ -118,6 +118,7 @@ class EmulatorServerTest {
     @Test
     void oneStandInPerStateDirectory() throws Exception {
         try (StandIn first = StandIn.start(stateDir)) {
+            assertEquals(first.endpoints(), EmulatorEndpoints.read(stateDir).orElseThrow());
             IOException e = assertThrows(IOException.class, () -> StandIn.start(stateDir));
             assertTrue(e.getMessage().contains("Another stand-in is already running"), e.getMessage());
             assertTrue(e.getMessage().contains(stateDir.toAbsolutePath().toString()), e.getMessage());

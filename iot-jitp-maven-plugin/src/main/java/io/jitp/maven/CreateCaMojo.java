@@ -101,6 +101,10 @@ public class CreateCaMojo extends AbstractIotMojo {
 
     @Override
     protected void run() throws IOException, MojoFailureException {
+        if (validityDays < 1) {
+            throw new MojoFailureException(PropertyNames.CA_VALIDITY_DAYS + " must be at least 1, not " + validityDays
+                    + "; e.g. -D" + PropertyNames.CA_VALIDITY_DAYS + "=1024");
+        }
         CaStore store = caStore();
         SubjectProfile subject = new SubjectProfile(commonName == null ? store.name() : commonName, country, locality, state, organization,
                 organizationalUnit, null, null);

@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
@@ -122,7 +120,7 @@ final class DeviceFiles {
     private String problemWith(DeviceRequest request, X509Certificate certificate) throws IOException {
         X509Certificate caCertificate = ca.certificate();
         if (!certificate.getIssuerX500Principal().equals(caCertificate.getSubjectX500Principal())
-                || !verifies(certificate, caCertificate.getPublicKey())) {
+                || !Certificates.isSignedBy(certificate, caCertificate.getPublicKey())) {
             return "was issued by another CA than " + caCertificate.getSubjectX500Principal().getName();
         }
         if (certificate.getNotAfter().toInstant().isBefore(Instant.now())) {
@@ -143,15 +141,6 @@ final class DeviceFiles {
             return "its certificate is for another key than the CSR " + request.csrFile();
         }
         return null;
-    }
-
-    private static boolean verifies(X509Certificate certificate, PublicKey caKey) {
-        try {
-            certificate.verify(caKey);
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     private static DeviceRecord record(DeviceRequest request, X509Certificate certificate) {

@@ -29,8 +29,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,28 +121,7 @@ public final class CertificateAuthority {
      * @throws InvalidInputException saying which check failed and how to fix it
      */
     public static CertificateAuthority of(X509Certificate certificate, PrivateKey privateKey, String source) {
-        if (certificate.getBasicConstraints() < 0) {
-            throw new InvalidInputException(source + " is not a CA certificate (basicConstraints CA:TRUE is missing);"
-                    + " use a CA certificate, or create one with mvn iot:create-ca");
-        }
-        boolean[] usage = certificate.getKeyUsage();
-        if (usage != null && !usage[5]) {
-            throw new InvalidInputException(source + " is a CA certificate whose keyUsage does not allow"
-                    + " keyCertSign; use a CA certificate that may sign certificates");
-        }
-        try {
-            certificate.checkValidity();
-        } catch (CertificateExpiredException e) {
-            throw new InvalidInputException(source + " expired on " + certificate.getNotAfter().toInstant()
-                    + "; create a new CA (mvn iot:create-ca -Diot.force=true) and re-register it", e);
-        } catch (CertificateNotYetValidException e) {
-            throw new InvalidInputException(source + " is not valid before " + certificate.getNotBefore()
-                    .toInstant() + "; check the system clock", e);
-        }
-        if (!KeyPairs.matches(certificate.getPublicKey(), privateKey)) {
-            throw new InvalidInputException(source + ": the private key does not belong to the CA certificate;"
-                    + " put the key that was created with this certificate next to it");
-        }
+        CaChecks.requireUsable(certificate, privateKey, source);
         return new CertificateAuthority(certificate, privateKey);
     }
 

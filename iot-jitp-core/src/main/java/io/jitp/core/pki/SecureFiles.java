@@ -2,7 +2,7 @@ package io.jitp.core.pki;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -43,7 +43,7 @@ public final class SecureFiles {
      * @throws IOException if the folder is not writable
      */
     public static void writeSecret(Path target, String content) throws IOException {
-        commit(prepare(target, content.getBytes(StandardCharsets.UTF_8), true), target);
+        commit(prepare(target, content.getBytes(StandardCharsets.UTF_8), true, true), target);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class SecureFiles {
      * @throws IOException if the folder is not writable
      */
     public static void writePublic(Path target, String content) throws IOException {
-        commit(prepare(target, content.getBytes(StandardCharsets.UTF_8), false), target);
+        commit(prepare(target, content.getBytes(StandardCharsets.UTF_8), false, true), target);
     }
 
     /**
@@ -69,6 +69,23 @@ public final class SecureFiles {
      * @throws IOException if the folder is not writable
      */
     public static Path prepare(Path target, byte[] content, boolean secret) throws IOException {
+        return prepare(target, content, secret, false);
+    }
+
+    /**
+     * Like {@link #prepare(Path, byte[], boolean)}, optionally flushing the content to the disk before the rename, so
+     * that even a power cut cannot leave an empty file under the final name. Single files that matter (a CA, a
+     * manifest) are written durably; batch device files are not, as a flush per file would dominate a batch, and a
+     * device lost that way is simply issued again by the next run.
+     *
+     * @param target  the file the content is meant for
+     * @param content the bytes
+     * @param secret  true for mode 0600, false for 0644
+     * @param durable flush to the disk before returning
+     * @return the temporary file
+     * @throws IOException if the folder is not writable
+     */
+    public static Path prepare(Path target, byte[] content, boolean secret, boolean durable) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         // createDirectories on an existing folder costs an exception per call; batches call this per file.
         if (!Files.isDirectory(folder)) {
@@ -77,10 +94,13 @@ public final class SecureFiles {
         // CREATE_NEW makes the name safe even if it was taken; a per-thread random keeps it cheap in batches.
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(
                 ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-        try (SeekableByteChannel channel = Files.newByteChannel(temp, CREATE_NEW_FOR_WRITE, permissions(secret))) {
+        try (FileChannel channel = FileChannel.open(temp, CREATE_NEW_FOR_WRITE, permissions(secret))) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
+            }
+            if (durable) {
+                channel.force(true);
             }
             return temp;
         } catch (IOException | RuntimeException e) {

@@ -56,7 +56,8 @@ final class ChangeSetActions {
             store.add(stack);
         }
         if (stack.changeSets.stream().anyMatch(existing -> existing.name.equals(changeSetName))) {
-            throw new CloudFormationException("AlreadyExistsException", 400, "ChangeSet [" + changeSetName + "] already exists");
+            throw new CloudFormationException("AlreadyExistsException", 400,
+                    "ChangeSet [" + changeSetName + "] already exists");
         }
         ChangeSet changeSet = new ChangeSet();
         changeSet.id = stacks.arn("changeSet", changeSetName);
@@ -123,7 +124,8 @@ final class ChangeSetActions {
         }
         String stackName = form.get("StackName");
         if (stackName == null) {
-            throw CloudFormationException.validation("StackName must be specified if ChangeSetName is not specified as an ARN.");
+            throw CloudFormationException.validation(
+                    "StackName must be specified if ChangeSetName is not specified as an ARN.");
         }
         return store.find(stackName).orElseThrow(() -> changeSetNotFound(changeSetName));
     }

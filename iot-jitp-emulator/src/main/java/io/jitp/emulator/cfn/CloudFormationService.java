@@ -26,8 +26,8 @@ public final class CloudFormationService implements QueryProtocolHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CloudFormationService.class);
     /** Waiters poll these; they change nothing, so the state file is not rewritten for them. */
     private static final Set<String> READ_ONLY_ACTIONS = Set.of("DescribeStacks", "DescribeStackEvents",
-            "DescribeStackResources", "ListStacks", "GetTemplate", "ValidateTemplate", "GetTemplateSummary",
-            "DescribeChangeSet", "ListChangeSets");
+            "DescribeStackResources", "DescribeStackResource", "ListStackResources", "ListStacks", "GetTemplate",
+            "ValidateTemplate", "GetTemplateSummary", "DescribeChangeSet", "ListChangeSets");
 
     private final String region;
     private final String accountId;
@@ -89,6 +89,8 @@ public final class CloudFormationService implements QueryProtocolHandler {
             case "DescribeStacks" -> describeStacks(form);
             case "DescribeStackEvents" -> describeStackEvents(form);
             case "DescribeStackResources" -> describeStackResources(form);
+            case "DescribeStackResource" -> describeStackResource(form);
+            case "ListStackResources" -> listStackResources(form);
             case "ListStacks" -> listStacks(form);
             case "GetTemplate" -> getTemplate(form);
             case "ValidateTemplate" -> validateTemplate(form);
@@ -167,6 +169,24 @@ public final class CloudFormationService implements QueryProtocolHandler {
                 .filter(resource -> logicalId == null || resource.logicalId().equals(logicalId)).toList();
         return QueryXml.response("DescribeStackResources", xml -> xml.members("StackResources", resources,
                 (member, resource) -> StackXml.resource(member, stack, resource)));
+    }
+
+    private String describeStackResource(QueryForm form) {
+        Stack stack = stacks.existing(form.required("StackName"));
+        String logicalId = form.required("LogicalResourceId");
+        StackResource resource = stack.resources.get(logicalId);
+        if (resource == null) {
+            throw CloudFormationException.validation("Resource " + logicalId + " does not exist for stack "
+                    + stack.stackName);
+        }
+        return QueryXml.response("DescribeStackResource", xml -> xml.element("StackResourceDetail",
+                detail -> StackXml.resourceDetail(detail, stack, resource)));
+    }
+
+    private String listStackResources(QueryForm form) {
+        Stack stack = stacks.existing(form.required("StackName"));
+        return QueryXml.response("ListStackResources", xml -> xml.members("StackResourceSummaries",
+                stack.resources.values(), StackXml::resourceSummary));
     }
 
     private String listStacks(QueryForm form) {

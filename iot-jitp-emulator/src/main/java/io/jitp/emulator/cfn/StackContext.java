@@ -14,7 +14,8 @@ final class StackContext implements IntrinsicContext {
     private final StackTemplate template;
     private final Map<String, String> parameterValues;
 
-    StackContext(String region, String accountId, Stack stack, StackTemplate template, Map<String, String> parameterValues) {
+    StackContext(String region, String accountId, Stack stack, StackTemplate template,
+                 Map<String, String> parameterValues) {
         this.region = region;
         this.accountId = accountId;
         this.stack = stack;

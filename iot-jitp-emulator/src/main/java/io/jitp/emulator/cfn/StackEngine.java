@@ -114,7 +114,7 @@ final class StackEngine {
         try {
             properties = evaluate(new Intrinsics(context), template.properties(logicalId));
         } catch (TemplateException e) {
-            resourceEvent(stack, logicalId, existing == null ? "" : existing.physicalId(), type, verb + "_FAILED", e.getMessage());
+            resourceEvent(stack, logicalId, physicalIdOf(existing), type, verb + "_FAILED", e.getMessage());
             throw new FailedResource(logicalId);
         }
         if (existing != null && !replace && properties.equals(existing.properties())) {
@@ -124,7 +124,8 @@ final class StackEngine {
             deleteResources(stack, List.of(logicalId));
         }
         ResourceRequest request = new ResourceRequest(stack.stackName, logicalId, type, properties, region, accountId);
-        resourceEvent(stack, logicalId, verb.equals("UPDATE") ? existing.physicalId() : "", type, verb + "_IN_PROGRESS", null);
+        resourceEvent(stack, logicalId, verb.equals("UPDATE") ? existing.physicalId() : "", type, verb + "_IN_PROGRESS",
+                null);
         try {
             ResourceProvisioner provisioner = types.provisioner(type);
             ProvisionedResource result = verb.equals("UPDATE")
@@ -134,7 +135,7 @@ final class StackEngine {
             resourceEvent(stack, logicalId, result.physicalId(), type, verb + "_COMPLETE", result.note());
         } catch (RuntimeException e) {
             LOG.warn("Stack {}: {} {} failed: {}", stack.stackName, verb.toLowerCase(), logicalId, e.getMessage());
-            resourceEvent(stack, logicalId, existing == null ? "" : existing.physicalId(), type, verb + "_FAILED", e.getMessage());
+            resourceEvent(stack, logicalId, physicalIdOf(existing), type, verb + "_FAILED", e.getMessage());
             throw new FailedResource(logicalId);
         }
     }
@@ -151,7 +152,7 @@ final class StackEngine {
             }
             ResourceRequest request = new ResourceRequest(stack.stackName, previous.logicalId(), previous.type(),
                     previous.properties(), region, accountId);
-            resourceEvent(stack, previous.logicalId(), previous.physicalId(), previous.type(), "UPDATE_IN_PROGRESS", null);
+            resourceEvent(stack, previous, "UPDATE_IN_PROGRESS", null);
             try {
                 ResourceProvisioner provisioner = types.provisioner(previous.type());
                 ProvisionedResource result = current == null ? provisioner.create(request)
@@ -160,7 +161,7 @@ final class StackEngine {
                         result.physicalId(), result.attributes(), previous.properties(), "UPDATE_COMPLETE", Instant.now()));
                 resourceEvent(stack, previous.logicalId(), result.physicalId(), previous.type(), "UPDATE_COMPLETE", null);
             } catch (RuntimeException e) {
-                resourceEvent(stack, previous.logicalId(), previous.physicalId(), previous.type(), "UPDATE_FAILED", e.getMessage());
+                resourceEvent(stack, previous, "UPDATE_FAILED", e.getMessage());
             }
         }
     }
@@ -177,15 +178,15 @@ final class StackEngine {
             if (resource == null) {
                 continue;
             }
-            resourceEvent(stack, resource.logicalId(), resource.physicalId(), resource.type(), "DELETE_IN_PROGRESS", null);
+            resourceEvent(stack, resource, "DELETE_IN_PROGRESS", null);
             try {
                 types.provisioner(resource.type()).delete(resource.physicalId(), new ResourceRequest(stack.stackName,
                         resource.logicalId(), resource.type(), resource.properties(), region, accountId));
                 stack.resources.remove(resource.logicalId());
-                resourceEvent(stack, resource.logicalId(), resource.physicalId(), resource.type(), "DELETE_COMPLETE", null);
+                resourceEvent(stack, resource, "DELETE_COMPLETE", null);
             } catch (RuntimeException e) {
                 clean = false;
-                resourceEvent(stack, resource.logicalId(), resource.physicalId(), resource.type(), "DELETE_FAILED", e.getMessage());
+                resourceEvent(stack, resource, "DELETE_FAILED", e.getMessage());
             }
         }
         return clean;
@@ -228,6 +229,14 @@ final class StackEngine {
         stack.status = status;
         stack.statusReason = reason;
         resourceEvent(stack, stack.stackName, stack.stackId, STACK_TYPE, status, reason);
+    }
+
+    private static String physicalIdOf(StackResource resource) {
+        return resource == null ? "" : resource.physicalId();
+    }
+
+    private static void resourceEvent(Stack stack, StackResource resource, String status, String reason) {
+        resourceEvent(stack, resource.logicalId(), resource.physicalId(), resource.type(), status, reason);
     }
 
     private static void resourceEvent(Stack stack, String logicalId, String physicalId, String type, String status,

@@ -34,7 +34,8 @@ final class StackTemplate {
         section("Parameters").forEach((key, value) -> parameters.put(key, declaration(key, value)));
         Map<String, Object> declared = section("Resources");
         if (declared.isEmpty()) {
-            throw CloudFormationException.validation("Template format error: At least one Resources member must be defined.");
+            throw CloudFormationException.validation(
+                    "Template format error: At least one Resources member must be defined.");
         }
         declared.forEach((logicalId, value) -> resources.put(logicalId, resource(logicalId, value)));
         checkReferences();
@@ -101,7 +102,8 @@ final class StackTemplate {
      * @param usePrevious     keys whose value is kept from {@code previous}
      * @param previous        the stack's current values (empty for a new stack)
      */
-    Map<String, String> resolveParameters(Map<String, String> submitted, Set<String> usePrevious, Map<String, String> previous) {
+    Map<String, String> resolveParameters(Map<String, String> submitted, Set<String> usePrevious,
+                                          Map<String, String> previous) {
         Set<String> unknown = new TreeSet<>(submitted.keySet());
         unknown.addAll(usePrevious);
         unknown.removeAll(parameters.keySet());
@@ -169,7 +171,8 @@ final class StackTemplate {
         }
         Map<String, Object> resource = resources.get(logicalId);
         Set<String> dependencies = new LinkedHashSet<>(dependsOn(resource));
-        TemplateReferences.of(resource.get("Properties")).stream().filter(resources::containsKey).forEach(dependencies::add);
+        TemplateReferences.of(resource.get("Properties")).stream().filter(resources::containsKey)
+                .forEach(dependencies::add);
         for (String dependency : dependencies) {
             visit(dependency, visiting, order);
         }
@@ -201,7 +204,8 @@ final class StackTemplate {
     private static Map<String, Object> resource(String logicalId, Object value) {
         if (!(value instanceof Map<?, ?> map) || !(map.get("Type") instanceof String)) {
             throw CloudFormationException.validation(
-                    "Template format error: [/Resources/" + logicalId + "] Every Resources object must contain a Type member.");
+                    "Template format error: [/Resources/" + logicalId
+                            + "] Every Resources object must contain a Type member.");
         }
         if (map.containsKey("Condition")) {
             throw CloudFormationException.validation("Resource " + logicalId

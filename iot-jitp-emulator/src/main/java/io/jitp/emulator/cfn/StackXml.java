@@ -49,6 +49,17 @@ final class StackXml {
                 .text("ResourceStatus", resource.status());
     }
 
+    static void resourceSummary(QueryXml xml, StackResource resource) {
+        xml.text("LogicalResourceId", resource.logicalId()).text("PhysicalResourceId", resource.physicalId())
+                .text("ResourceType", resource.type()).text("LastUpdatedTimestamp", resource.timestamp())
+                .text("ResourceStatus", resource.status());
+    }
+
+    static void resourceDetail(QueryXml xml, Stack stack, StackResource resource) {
+        xml.text("StackName", stack.stackName).text("StackId", stack.stackId);
+        resourceSummary(xml, resource);
+    }
+
     static void changeSet(QueryXml xml, Stack stack, ChangeSet changeSet) {
         xml.text("ChangeSetName", changeSet.name).text("ChangeSetId", changeSet.id).text("StackId", stack.stackId)
                 .text("StackName", stack.stackName).text("Description", changeSet.description)

@@ -2,7 +2,6 @@ package io.jitp.emulator.iot;
 
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Pem;
-import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,14 +29,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS IoT registry of one account and region: CAs, certificates, things, policies, topic rules and the links
- * between them. Every change is validated as AWS IoT validates it, stored atomically in {@value #STATE_FILE}
- * under the state directory, then announced to the {@link RegistryListener}s. Thread-safe.
+ * between them. Every change is validated as AWS IoT validates it, stored (a line appended to
+ * {@value #JOURNAL_FILE}, folded into the snapshot {@value #STATE_FILE} from time to time, see
+ * {@link RegistryJournal}), then announced to the {@link RegistryListener}s. Thread-safe.
  */
 public final class IotRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(IotRegistry.class);
 
-    /** Name of the registry's state file inside the state directory. */
+    /** Name of the registry's state file (its snapshot) inside the state directory. */
     public static final String STATE_FILE = "iot-registry.json";
+    /** Name of the journal of changes made since the snapshot. */
+    public static final String JOURNAL_FILE = "iot-registry.journal";
+
+    private static final String CA_CERTIFICATES = "caCertificates";
+    private static final String CERTIFICATES = "certificates";
+    private static final String THINGS = "things";
+    private static final String THING_PRINCIPALS = "thingPrincipals";
+    private static final String POLICIES = "policies";
+    private static final String POLICY_TARGETS = "policyTargets";
+    private static final String TOPIC_RULES = "topicRules";
 
     static final int MAX_CAS_PER_SUBJECT = 10;
     static final int MAX_POLICY_VERSIONS = 5;
@@ -46,7 +56,8 @@ public final class IotRegistry {
 
     private final String region;
     private final String accountId;
-    private final StateFile<RegistryState> stateFile;
+    private final Path stateDirectory;
+    private final RegistryJournal journal;
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
     /** Parsed CA certificates, so finding a device's issuer on each connection does not re-parse PEM. */
     private final Map<String, X509Certificate> parsedCas = new ConcurrentHashMap<>();
@@ -59,10 +70,16 @@ public final class IotRegistry {
     private final Map<String, Set<String>> policyTargets = new TreeMap<>();
     private final Map<String, TopicRule> topicRules = new TreeMap<>();
 
-    private IotRegistry(String region, String accountId, StateFile<RegistryState> stateFile) {
+    /** The persisted collections by {@link RegistryState} component name, for the journal. */
+    private final Map<String, Map<String, ?>> collections = Map.of(CA_CERTIFICATES, caCertificates,
+            CERTIFICATES, certificates, THINGS, things, THING_PRINCIPALS, thingPrincipals, POLICIES, policies,
+            POLICY_TARGETS, policyTargets, TOPIC_RULES, topicRules);
+
+    private IotRegistry(String region, String accountId, Path stateDirectory) {
         this.region = region;
         this.accountId = accountId;
-        this.stateFile = stateFile;
+        this.stateDirectory = stateDirectory;
+        this.journal = new RegistryJournal(stateDirectory.resolve(STATE_FILE), stateDirectory.resolve(JOURNAL_FILE));
     }
 
     /**
@@ -76,9 +93,11 @@ public final class IotRegistry {
      * @throws IOException if it cannot be read
      */
     public static IotRegistry open(Path stateDirectory, String region, String accountId) throws IOException {
-        IotRegistry registry = new IotRegistry(region, accountId,
-                new StateFile<>(stateDirectory.resolve(STATE_FILE), RegistryState.class));
-        registry.stateFile.load().ifPresent(registry::restore);
+        IotRegistry registry = new IotRegistry(region, accountId, stateDirectory);
+        registry.journal.load().ifPresent(registry::restore);
+        if (registry.journal.hasChanges()) {
+            registry.checkpoint();
+        }
         return registry;
     }
 
@@ -179,7 +198,7 @@ public final class IotRegistry {
                     tags == null ? Map.of() : Map.copyOf(tags));
             caCertificates.put(id, registered);
             parsedCas.put(id, ca);
-            save();
+            persist(CA_CERTIFICATES, id);
         }
         fire(l -> l.caCertificateChanged(registered));
         return registered;
@@ -210,7 +229,7 @@ public final class IotRegistry {
                     config, ca.certificateMode(), ca.creationDate(), now(), ca.customerVersion() + 1,
                     UUID.randomUUID().toString(), ca.tags());
             caCertificates.put(id, updated);
-            save();
+            persist(CA_CERTIFICATES, id);
         }
         fire(l -> l.caCertificateChanged(updated));
         return updated;
@@ -229,7 +248,7 @@ public final class IotRegistry {
             }
             caCertificates.remove(id);
             parsedCas.remove(id);
-            save();
+            persist(CA_CERTIFICATES, id);
         }
     }
 
@@ -338,7 +357,7 @@ public final class IotRegistry {
             added = new Certificate(id, arn("cert", id), Pem.encode(x509), status, caId, mode, now, now, 1,
                     UUID.randomUUID().toString());
             certificates.put(id, added);
-            save();
+            persist(CERTIFICATES, id);
         }
         fire(l -> l.certificateStatusChanged(added));
         return added;
@@ -376,7 +395,7 @@ public final class IotRegistry {
                     certificate.caCertificateId(), certificate.certificateMode(), certificate.creationDate(), now(),
                     certificate.customerVersion() + 1, UUID.randomUUID().toString());
             certificates.put(id, updated);
-            save();
+            persist(CERTIFICATES, id);
         }
         fire(l -> l.certificateStatusChanged(updated));
     }
@@ -412,7 +431,10 @@ public final class IotRegistry {
                 detached.add(policyName);
             }
             certificates.remove(id);
-            save();
+            persist(CERTIFICATES, id);
+            for (String policyName : detached) {
+                persist(POLICY_TARGETS, policyName);
+            }
         }
         detached.forEach(policy -> fire(l -> l.policyAttachmentChanged(policy, arn)));
         fire(l -> l.certificateDeleted(id));
@@ -454,7 +476,7 @@ public final class IotRegistry {
             created = new Thing(name, UUID.randomUUID().toString(), arn("thing", name), thingTypeName,
                     new TreeMap<>(attrs), 1);
             things.put(name, created);
-            save();
+            persist(THINGS, name);
         }
         fire(l -> l.thingChanged(name));
         return created;
@@ -518,7 +540,7 @@ public final class IotRegistry {
             String type = removeThingType ? null : thingTypeName != null ? thingTypeName : thing.thingTypeName();
             updated = new Thing(name, thing.id(), thing.arn(), type, attrs, thing.version() + 1);
             things.put(name, updated);
-            save();
+            persist(THINGS, name);
         }
         fire(l -> l.thingChanged(name));
         return updated;
@@ -540,8 +562,10 @@ public final class IotRegistry {
                         + " while principals are attached to it; detach them first");
             }
             things.remove(name);
-            thingPrincipals.remove(name);
-            save();
+            persist(THINGS, name);
+            if (thingPrincipals.remove(name) != null) {
+                persist(THING_PRINCIPALS, name);
+            }
         }
         fire(l -> l.thingChanged(name));
     }
@@ -559,7 +583,7 @@ public final class IotRegistry {
             if (!thingPrincipals.computeIfAbsent(thingName, k -> new LinkedHashSet<>()).add(principalArn)) {
                 return;
             }
-            save();
+            persist(THING_PRINCIPALS, thingName);
         }
         fire(l -> l.thingPrincipalChanged(thingName, principalArn));
     }
@@ -577,7 +601,7 @@ public final class IotRegistry {
             if (principals == null || !principals.remove(principalArn)) {
                 return;
             }
-            save();
+            persist(THING_PRINCIPALS, thingName);
         }
         fire(l -> l.thingPrincipalChanged(thingName, principalArn));
     }
@@ -618,7 +642,7 @@ public final class IotRegistry {
             created = new Policy(name, arn("policy", name), List.of(new PolicyVersion("1", document, now)), "1", 1,
                     now, now);
             policies.put(name, created);
-            save();
+            persist(POLICIES, name);
         }
         fire(l -> l.policyChanged(name));
         return created;
@@ -650,8 +674,10 @@ public final class IotRegistry {
                         + " has non-default versions; delete them before deleting the policy");
             }
             policies.remove(name);
-            policyTargets.remove(name);
-            save();
+            persist(POLICIES, name);
+            if (policyTargets.remove(name) != null) {
+                persist(POLICY_TARGETS, name);
+            }
         }
         fire(l -> l.policyChanged(name));
     }
@@ -678,7 +704,7 @@ public final class IotRegistry {
             policies.put(name, new Policy(name, policy.arn(), List.copyOf(versions),
                     setAsDefault ? version.versionId() : policy.defaultVersionId(), number, policy.creationDate(),
                     now()));
-            save();
+            persist(POLICIES, name);
         }
         if (setAsDefault) {
             fire(l -> l.policyChanged(name));
@@ -702,7 +728,7 @@ public final class IotRegistry {
                     .filter(v -> !v.versionId().equals(versionId)).toList();
             policies.put(name, new Policy(name, policy.arn(), versions, policy.defaultVersionId(),
                     policy.lastVersionNumber(), policy.creationDate(), now()));
-            save();
+            persist(POLICIES, name);
         }
     }
 
@@ -716,7 +742,7 @@ public final class IotRegistry {
             requireVersion(policy, versionId);
             policies.put(name, new Policy(name, policy.arn(), policy.versions(), versionId,
                     policy.lastVersionNumber(), policy.creationDate(), now()));
-            save();
+            persist(POLICIES, name);
         }
         fire(l -> l.policyChanged(name));
     }
@@ -734,7 +760,7 @@ public final class IotRegistry {
             if (!policyTargets.computeIfAbsent(policyName, k -> new LinkedHashSet<>()).add(targetArn)) {
                 return;
             }
-            save();
+            persist(POLICY_TARGETS, policyName);
         }
         fire(l -> l.policyAttachmentChanged(policyName, targetArn));
     }
@@ -752,7 +778,7 @@ public final class IotRegistry {
             if (targets == null || !targets.remove(targetArn)) {
                 return;
             }
-            save();
+            persist(POLICY_TARGETS, policyName);
         }
         fire(l -> l.policyAttachmentChanged(policyName, targetArn));
     }
@@ -799,14 +825,29 @@ public final class IotRegistry {
      */
     public TopicRule createTopicRule(String name, String sql, String sqlVersion, String description,
             boolean disabled, List<RuleAction> actions) {
+        return createTopicRule(name, sql, sqlVersion, description, disabled, actions, null);
+    }
+
+    /**
+     * @param name the rule name
+     * @param sql its SQL statement
+     * @param sqlVersion its SQL version, or null for AWS's default 2015-10-08
+     * @param description its description, or null
+     * @param disabled whether it starts disabled
+     * @param actions its actions
+     * @param errorAction the action run when another fails, or null
+     * @return the created rule
+     */
+    public TopicRule createTopicRule(String name, String sql, String sqlVersion, String description,
+            boolean disabled, List<RuleAction> actions, RuleAction errorAction) {
         IotNames.checkRuleName(name);
-        TopicRule rule = newRule(name, sql, sqlVersion, description, disabled, actions, now());
+        TopicRule rule = newRule(name, sql, sqlVersion, description, disabled, actions, errorAction, now());
         synchronized (this) {
             if (topicRules.containsKey(name)) {
                 throw IotException.alreadyExists("Topic rule " + name + " already exists", name, rule.arn());
             }
             topicRules.put(name, rule);
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
         return rule;
@@ -825,24 +866,41 @@ public final class IotRegistry {
      */
     public TopicRule replaceTopicRule(String name, String sql, String sqlVersion, String description,
             boolean disabled, List<RuleAction> actions) {
+        return replaceTopicRule(name, sql, sqlVersion, description, disabled, actions, null);
+    }
+
+    /**
+     * Replaces a rule's definition (ReplaceTopicRule), keeping its creation time.
+     *
+     * @param name the rule name
+     * @param sql its SQL statement
+     * @param sqlVersion its SQL version, or null
+     * @param description its description, or null
+     * @param disabled whether it is disabled
+     * @param actions its actions
+     * @param errorAction the action run when another fails, or null
+     * @return the replaced rule
+     */
+    public TopicRule replaceTopicRule(String name, String sql, String sqlVersion, String description,
+            boolean disabled, List<RuleAction> actions, RuleAction errorAction) {
         TopicRule rule;
         synchronized (this) {
             TopicRule existing = requireRule(name);
-            rule = newRule(name, sql, sqlVersion, description, disabled, actions, existing.createdAt());
+            rule = newRule(name, sql, sqlVersion, description, disabled, actions, errorAction, existing.createdAt());
             topicRules.put(name, rule);
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
         return rule;
     }
 
     private TopicRule newRule(String name, String sql, String sqlVersion, String description, boolean disabled,
-            List<RuleAction> actions, Instant createdAt) {
+            List<RuleAction> actions, RuleAction errorAction, Instant createdAt) {
         if (sql == null || !sql.trim().regionMatches(true, 0, "SELECT", 0, 6)) {
             throw new IotException("SqlParseException", 400, "The rule's SQL must be a SELECT statement: " + sql);
         }
         return new TopicRule(name, arn("rule", name), sql, sqlVersion == null ? "2015-10-08" : sqlVersion,
-                description, disabled, actions == null ? List.of() : List.copyOf(actions), createdAt);
+                description, disabled, actions == null ? List.of() : List.copyOf(actions), createdAt, errorAction);
     }
 
     /** @param name a rule name @return the rule, if it exists */
@@ -855,7 +913,7 @@ public final class IotRegistry {
         synchronized (this) {
             requireRule(name);
             topicRules.remove(name);
-            save();
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
     }
@@ -868,8 +926,8 @@ public final class IotRegistry {
         synchronized (this) {
             TopicRule rule = requireRule(name);
             topicRules.put(name, new TopicRule(rule.name(), rule.arn(), rule.sql(), rule.sqlVersion(),
-                    rule.description(), !enabled, rule.actions(), rule.createdAt()));
-            save();
+                    rule.description(), !enabled, rule.actions(), rule.createdAt(), rule.errorAction()));
+            persist(TOPIC_RULES, name);
         }
         fire(RegistryListener::topicRulesChanged);
     }
@@ -982,18 +1040,40 @@ public final class IotRegistry {
         return map == null ? Map.of() : map;
     }
 
-    /** Called with the lock held, after each change. */
-    private void save() {
+    /** Called with the lock held, after each change: journals the entry's new value (or its removal). */
+    private void persist(String collection, String key) {
+        Object value = collections.get(collection).get(key);
+        try {
+            journal.append(collection, key, value instanceof Set<?> set ? List.copyOf(set) : value);
+            if (journal.wantsCompaction(entryCount())) {
+                journal.compact(snapshot());
+            }
+        } catch (IOException e) {
+            throw new IotException("InternalFailureException", 500,
+                    "The stand-in could not store its state in " + stateDirectory + ": " + e.getMessage());
+        }
+    }
+
+    private int entryCount() {
+        return collections.values().stream().mapToInt(Map::size).sum();
+    }
+
+    private RegistryState snapshot() {
         Map<String, List<String>> principals = new LinkedHashMap<>();
         thingPrincipals.forEach((k, v) -> principals.put(k, List.copyOf(v)));
         Map<String, List<String>> targets = new LinkedHashMap<>();
         policyTargets.forEach((k, v) -> targets.put(k, List.copyOf(v)));
-        try {
-            stateFile.save(new RegistryState(caCertificates, certificates, things, principals, policies, targets,
-                    topicRules));
-        } catch (IOException e) {
-            throw new IotException("InternalFailureException", 500,
-                    "The stand-in could not store its state in " + stateFile.path() + ": " + e.getMessage());
-        }
+        return new RegistryState(caCertificates, certificates, things, principals, policies, targets, topicRules);
     }
+
+    /**
+     * Folds the journal of changes into the snapshot file, leaving one compact file. Done when the registry opens,
+     * when the journal grows long, and by the stand-in when it stops cleanly; never needed for durability.
+     *
+     * @throws IOException if the snapshot cannot be written
+     */
+    public synchronized void checkpoint() throws IOException {
+        journal.compact(snapshot());
+    }
+
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the registry persists, as one JSON document ({@value IotRegistry#STATE_FILE}).
+ * Everything the registry persists: the snapshot document ({@value IotRegistry#STATE_FILE}) that the journal
+ * ({@value IotRegistry#JOURNAL_FILE}) is replayed on.
  *
  * @param caCertificates CAs by id, in registration order
  * @param certificates device certificates by id, in registration order

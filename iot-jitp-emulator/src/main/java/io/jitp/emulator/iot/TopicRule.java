@@ -14,7 +14,8 @@ import java.util.List;
  * @param disabled whether the rule is disabled
  * @param actions its actions
  * @param createdAt when it was created
+ * @param errorAction the action AWS runs when another action fails, or null (kept, not executed)
  */
 public record TopicRule(String name, String arn, String sql, String sqlVersion, String description,
-        boolean disabled, List<RuleAction> actions, Instant createdAt) {
+        boolean disabled, List<RuleAction> actions, Instant createdAt, RuleAction errorAction) {
 }

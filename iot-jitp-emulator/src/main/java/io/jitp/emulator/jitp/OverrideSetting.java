@@ -21,10 +21,12 @@ enum OverrideSetting {
         try {
             setting = valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProvisioningFailure("OverrideSettings." + property + " must be DO_NOTHING, REPLACE, FAIL or MERGE, not " + value);
+            throw new ProvisioningFailure("OverrideSettings." + property
+                    + " must be DO_NOTHING, REPLACE, FAIL or MERGE, not " + value);
         }
         if (setting == MERGE && property.equals("ThingTypeName")) {
-            throw new ProvisioningFailure("OverrideSettings.ThingTypeName cannot be MERGE (only AttributePayload and ThingGroups merge)");
+            throw new ProvisioningFailure(
+                    "OverrideSettings.ThingTypeName cannot be MERGE (only AttributePayload and ThingGroups merge)");
         }
         return setting;
     }

@@ -127,18 +127,21 @@ public final class ProvisioningTemplateRunner {
                 throw new ProvisioningFailure("Resource " + logicalId + " has no Type");
             }
             Map<?, ?> properties = asMap(intrinsics.evaluate(resource.get("Properties")), logicalId + " Properties");
-            Map<?, ?> overrides = asMap(intrinsics.evaluate(resource.get("OverrideSettings")), logicalId + " OverrideSettings");
+            Map<?, ?> overrides = asMap(intrinsics.evaluate(resource.get("OverrideSettings")),
+                    logicalId + " OverrideSettings");
             switch (type) {
                 case "AWS::IoT::Thing" -> {
                     if (thing != null) {
-                        throw new ProvisioningFailure("A provisioning template provisions one thing; " + logicalId + " is a second");
+                        throw new ProvisioningFailure("A provisioning template provisions one thing; " + logicalId
+                                + " is a second");
                     }
                     thing = ThingProvisioning.plan(logicalId, properties, overrides, registry, notes);
                 }
                 case "AWS::IoT::Policy" -> policy(logicalId, properties, registry, policies, newPolicies);
                 case "AWS::IoT::Certificate" -> status = certificateStatus(logicalId, properties, certificateId);
                 default -> throw new ProvisioningFailure("Resource " + logicalId + " has type " + type
-                        + ", which provisioning templates do not support (AWS::IoT::Thing, AWS::IoT::Certificate, AWS::IoT::Policy)");
+                        + ", which provisioning templates do not support"
+                        + " (AWS::IoT::Thing, AWS::IoT::Certificate, AWS::IoT::Policy)");
             }
         }
         return new Plan(thing, policies, newPolicies, status, notes);
@@ -188,7 +191,7 @@ public final class ProvisioningTemplateRunner {
     }
 
     private static ProvisioningOutcome apply(Plan plan, Certificate certificate, IotRegistry registry) {
-        plan.newPolicies().forEach(registry::createPolicy);
+        plan.newPolicies().forEach((name, document) -> createSharedPolicy(registry, name, document));
         String thingName = null;
         if (plan.thing() != null) {
             thingName = plan.thing().apply(registry);
@@ -201,6 +204,20 @@ public final class ProvisioningTemplateRunner {
             registry.updateCertificateStatus(certificate.id(), plan.status());
         }
         return new ProvisioningOutcome(true, null, thingName, List.copyOf(plan.policies()), List.copyOf(plan.notes()));
+    }
+
+    /**
+     * Devices provisioned at the same moment with the same inline document share its hash-named policy: the one that
+     * loses the race to create it uses the winner's.
+     */
+    private static void createSharedPolicy(IotRegistry registry, String name, String document) {
+        try {
+            registry.createPolicy(name, document);
+        } catch (IotException e) {
+            if (!"ResourceAlreadyExistsException".equals(e.errorCode())) {
+                throw e;
+            }
+        }
     }
 
     /** @return a top-level section of the template as a map, empty when absent */
@@ -229,7 +246,8 @@ public final class ProvisioningTemplateRunner {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -79,15 +79,16 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
         }
         DeviceConnection connection = connections.open(input, x509, certificateId, certificate.arn(),
                 input.getConnectPacket().getCleanStart());
-        if (!permissions.hasPolicy(connection)) {
-            connections.closed(input);
-            refuse(output, clientId, certificateId, "no policy is attached to the certificate");
-        } else if (!permissions.allows(connection, IotActions.CONNECT, IotActions.CLIENT, clientId)) {
-            connections.closed(input);
-            refuse(output, clientId, certificateId, "policies do not allow iot:Connect on client/" + clientId);
-        } else {
+        String refusal = !permissions.hasPolicy(connection) ? "no policy is attached to the certificate"
+                : !permissions.allows(connection, IotActions.CONNECT, IotActions.CLIENT, clientId)
+                ? "policies do not allow iot:Connect on client/" + clientId : null;
+        if (refusal == null) {
             output.authenticateSuccessfully();
+            return;
         }
+        connections.closed(input);
+        permissions.forget(connection);
+        refuse(output, clientId, certificateId, refusal);
     }
 
     private static void refuse(SimpleAuthOutput output, String clientId, String certificateId, String reason) {

@@ -55,13 +55,13 @@ final class DeviceAuthorizer implements PublishAuthorizer, SubscriptionAuthorize
         String topic = publish.getTopic();
         Optional<String> problem = AwsTopics.topicNameProblem(topic);
         if (problem.isPresent()) {
-            close(connection, "PUBLISH refused: " + problem.get());
+            logClosing(connection, "PUBLISH refused: " + problem.get());
             output.disconnectClient(DisconnectReasonCode.TOPIC_NAME_INVALID, problem.get());
             return;
         }
         int size = publish.getPayload().map(ByteBuffer::remaining).orElse(0);
         if (size > MAX_PAYLOAD_BYTES) {
-            close(connection, "PUBLISH on " + topic + " refused: payload of " + size + " bytes exceeds 128 KB");
+            logClosing(connection, "PUBLISH on " + topic + " refused: payload of " + size + " bytes exceeds 128 KB");
             output.disconnectClient(DisconnectReasonCode.PACKET_TOO_LARGE, "payload exceeds 128 KB");
             return;
         }
@@ -70,7 +70,7 @@ final class DeviceAuthorizer implements PublishAuthorizer, SubscriptionAuthorize
                 : publish.getRetain() && !permissions.allows(connection, IotActions.RETAIN_PUBLISH,
                         IotActions.TOPIC, topic) ? IotActions.RETAIN_PUBLISH : null;
         if (denied != null) {
-            close(connection, "policies do not allow " + denied + " on topic/" + topic);
+            logClosing(connection, "policies do not allow " + denied + " on topic/" + topic);
             output.failAuthorization();
             return;
         }
@@ -104,7 +104,7 @@ final class DeviceAuthorizer implements PublishAuthorizer, SubscriptionAuthorize
         if (!permissions.allows(connection, IotActions.SUBSCRIBE, IotActions.TOPIC_FILTER, filter)) {
             String reason = "policies do not allow iot:Subscribe on topicfilter/" + filter;
             if (settings.disconnectOnDeniedSubscribe()) {
-                close(connection, reason);
+                logClosing(connection, reason);
                 output.disconnectClient(DisconnectReasonCode.NOT_AUTHORIZED, reason);
             } else {
                 LOG.info("SUBSCRIBE of client '{}' refused: {}", connection.clientId(), reason);
@@ -116,7 +116,7 @@ final class DeviceAuthorizer implements PublishAuthorizer, SubscriptionAuthorize
         output.authorizeSuccessfully();
     }
 
-    private static void close(DeviceConnection connection, String reason) {
+    private static void logClosing(DeviceConnection connection, String reason) {
         LOG.info("Closing the connection of client '{}' (certificate {}): {}", connection.clientId(),
                 connection.certificateId(), reason);
     }

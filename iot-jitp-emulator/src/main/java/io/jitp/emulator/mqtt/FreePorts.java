@@ -27,17 +27,4 @@ final class FreePorts {
                     + e.getMessage() + "; choose another port or 0 for a free one", e);
         }
     }
-
-    /**
-     * @param bindAddress the listener address
-     * @param preferred   the port to use when free (8883 for MQTT)
-     * @return the preferred port when free, else a free one
-     */
-    static int preferred(String bindAddress, int preferred) throws IOException {
-        try {
-            return check(bindAddress, preferred);
-        } catch (IOException e) {
-            return check(bindAddress, 0);
-        }
-    }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +32,7 @@ public final class MqttBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final String RUN_FOLDER_PREFIX = "hivemq-";
 
     private final MqttBrokerSettings settings;
     private final IotRegistry registry;
@@ -83,9 +83,9 @@ public final class MqttBroker implements AutoCloseable {
         Path mqttFolder = Files.createDirectories(settings.stateDirectory().resolve("mqtt"));
         certificates = new BrokerCertificates(rootCa);
         port = FreePorts.check(settings.bindAddress(), settings.port());
-        List<TlsListener> listeners = new ArrayList<>(List.of(new TlsListener("mqtt-tls", settings.bindAddress(),
-                port)));
-        runFolder = Files.createTempDirectory(mqttFolder, "hivemq-");
+        List<TlsListener> listeners = List.of(new TlsListener("mqtt-tls", settings.bindAddress(), port));
+        deleteStaleRunFolders(mqttFolder);
+        runFolder = Files.createTempDirectory(mqttFolder, RUN_FOLDER_PREFIX);
         writeConfiguration(listeners);
         Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         try {
@@ -237,11 +237,23 @@ public final class MqttBroker implements AutoCloseable {
         deleteRunFolder();
     }
 
-    private void deleteRunFolder() {
-        if (runFolder == null) {
-            return;
+    /** A killed stand-in leaves its run folder (with a key store) behind; the state lock makes it ours to remove. */
+    private static void deleteStaleRunFolders(Path mqttFolder) throws IOException {
+        try (Stream<Path> folders = Files.list(mqttFolder)) {
+            folders.filter(folder -> folder.getFileName().toString().startsWith(RUN_FOLDER_PREFIX))
+                    .forEach(MqttBroker::deleteTree);
         }
-        try (Stream<Path> files = Files.walk(runFolder)) {
+    }
+
+    private void deleteRunFolder() {
+        if (runFolder != null) {
+            deleteTree(runFolder);
+            runFolder = null;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> {
                 try {
                     Files.deleteIfExists(file);
@@ -250,8 +262,7 @@ public final class MqttBroker implements AutoCloseable {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not remove the broker's run folder {}: {}", runFolder, e.getMessage());
+            LOG.warn("Could not remove the broker's run folder {}: {}", root, e.getMessage());
         }
-        runFolder = null;
     }
 }

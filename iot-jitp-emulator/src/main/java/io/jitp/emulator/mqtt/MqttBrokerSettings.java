@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What the MQTT broker needs to know about its surroundings.
  *
- * @param stateDirectory            the stand-in's state folder; the broker keeps its root CA under {@code mqtt/}
+ * @param stateDirectory            the stand-in's state folder; HiveMQ's run folder goes under {@code mqtt/}
  * @param bindAddress               address of the listeners (loopback by default)
  * @param port                      MQTT-over-TLS port; 0 picks a free port
  * @param alpnPort                  port of the listener that requires ALPN {@code x-amzn-mqtt-ca}; -1 for none,

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -96,10 +97,12 @@ public final class QueueService implements EmulatorComponent {
             queues.putAll(recorded.queues());
         }
         int port = recorded != null && isFree(recorded.port()) ? recorded.port() : freePort();
-        endpoint = URI.create("http://" + bindAddress + ":" + port);
+        String host = urlHost(bindAddress);
+        endpoint = URI.create("http://" + host + ":" + port);
         List<Map.Entry<String, Map<String, String>>> toRecreate = new ArrayList<>(queues.entrySet());
         starting = CompletableFuture.supplyAsync(() -> {
             SQSRestServer server = SQSRestServerBuilder.withInterface(bindAddress).withPort(port)
+                    .withServerAddress(new NodeAddress("http", host, port, ""))
                     .withAWSRegion(region).withAWSAccountId(accountId).start();
             server.waitUntilStarted();
             toRecreate.forEach(queue -> call("CreateQueue", createRequest(queue.getKey(), queue.getValue())));
@@ -113,13 +116,29 @@ public final class QueueService implements EmulatorComponent {
         awaitStarted();
     }
 
+    /**
+     * @param bindAddress the address ElasticMQ listens on
+     * @return the host queue URLs name: loopback for a wildcard address (which no client can connect to), IPv6
+     *         literals in brackets
+     */
+    static String urlHost(String bindAddress) {
+        try {
+            if (InetAddress.getByName(bindAddress).isAnyLocalAddress()) {
+                return "127.0.0.1";
+            }
+        } catch (IOException e) {
+            return bindAddress;
+        }
+        return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+    }
+
     /** Reusing the previous port keeps queue URLs stored in stacks and rules valid across restarts. */
     private boolean isFree(int port) {
         if (port <= 0) {
             return false;
         }
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bindAddress))) {
-            return true;
+            return probe.isBound();
         } catch (IOException e) {
             return false;
         }
@@ -178,6 +197,17 @@ public final class QueueService implements EmulatorComponent {
         queues.put(name, Map.copyOf(attributes));
         recordQueues();
         return url;
+    }
+
+    /** Changes a queue's attributes in place (its messages stay). */
+    public synchronized void setQueueAttributes(String queueUrl, Map<String, String> attributes) {
+        awaitStarted();
+        String name = queueName(queueUrl);
+        call("SetQueueAttributes", Map.of("QueueUrl", queueUrl(name), "Attributes", attributes));
+        Map<String, String> merged = new LinkedHashMap<>(queues.getOrDefault(name, Map.of()));
+        merged.putAll(attributes);
+        queues.put(name, Map.copyOf(merged));
+        recordQueues();
     }
 
     /**

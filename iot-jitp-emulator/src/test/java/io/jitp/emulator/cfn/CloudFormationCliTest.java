@@ -91,6 +91,12 @@ class CloudFormationCliTest {
                     .path("StackEvents").get(0);
             assertEquals("UPDATE_COMPLETE", newest.path("ResourceStatus").asText());
             assertEquals("loadtest-stack", newest.path("LogicalResourceId").asText());
+
+            cli.json("cloudformation", "delete-stack", "--stack-name", "loadtest-stack");
+            AwsCli.Result waited = cli.aws.run(cli.endpoint, "cloudformation", "wait", "stack-delete-complete",
+                    "--stack-name", "loadtest-stack");
+            assertEquals(0, waited.exitCode(), waited::toString);
+            assertTrue(fixture.sqs.listQueues().queueUrls().isEmpty());
         }
     }
 }

@@ -78,6 +78,11 @@ class CloudFormationServiceTest {
                 "arn:aws:iam::" + fixture.account() + ":role/" + fixture.service.stack("loadtest-stack").orElseThrow()
                         .resources().get("RuleRole").physicalId(), false)), rule.actions());
 
+        assertEquals(sqsOutputs.get("QueueURL"), fixture.cloudFormation.describeStackResource(b -> b
+                .stackName("loadtest-stack").logicalResourceId("Queue")).stackResourceDetail().physicalResourceId());
+        assertEquals(List.of("Queue", "LambdaRole", "RuleRole", "Rule", "Logger", "QueueToLogger"),
+                fixture.cloudFormation.listStackResources(b -> b.stackName("loadtest-stack")).stackResourceSummaries()
+                        .stream().map(r -> r.logicalResourceId()).toList());
         fixture.sqs.sendMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")).messageBody("through the output URL"));
         assertEquals("through the output URL", fixture.sqs.receiveMessage(b -> b.queueUrl(sqsOutputs.get("QueueURL")))
                 .messages().get(0).body());
@@ -171,6 +176,15 @@ class CloudFormationServiceTest {
         assertEquals("ValidationError", unchanged.awsErrorDetails().errorCode());
         assertEquals("No updates are to be performed.", unchanged.awsErrorDetails().errorMessage());
 
+        String queueUrl = outputs(describe("sqs")).get("QueueURL");
+        fixture.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("kept across an in-place update"));
+        fixture.cloudFormation.updateStack(b -> b.stackName("sqs").templateBody(template("sqs-stack.yaml")
+                .replace("QueueName: !Sub '${TopicName}Queue'", "QueueName: !Sub '${TopicName}Queue'\n      VisibilityTimeout: 45"))
+                .capabilities(Capability.CAPABILITY_IAM));
+        assertEquals("45", fixture.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("VisibilityTimeout"))
+                .attributesAsStrings().get("VisibilityTimeout"));
+        assertEquals("kept across an in-place update", fixture.sqs.receiveMessage(b -> b.queueUrl(queueUrl)).messages().get(0).body());
+
         fixture.cloudFormation.updateStack(b -> b.stackName("sqs").usePreviousTemplate(true)
                 .parameters(Parameter.builder().parameterKey("TopicName").parameterValue("telemetry").build())
                 .capabilities(Capability.CAPABILITY_IAM));
@@ -234,6 +248,14 @@ class CloudFormationServiceTest {
         CloudFormationException malformed = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody("Resources:\n  X: {Properties: {}}")));
         assertTrue(malformed.awsErrorDetails().errorMessage().startsWith("Template format error"));
+        List<String> refused = new java.util.ArrayList<>();
+        for (String body : List.of("Resources: {A: {Type: 'AWS::SQS::Queue', Properties: {QueueName: !Ref Missing}}}",
+                "Resources: {A: {Type: 'AWS::SQS::Queue', DependsOn: B}, B: {Type: 'AWS::SQS::Queue', DependsOn: A}}")) {
+            refused.add(assertThrows(CloudFormationException.class, () -> fixture.cloudFormation
+                    .validateTemplate(b -> b.templateBody(body))).awsErrorDetails().errorMessage());
+        }
+        assertEquals(List.of("Template format error: Unresolved resource dependencies [Missing] in the Resources block"
+                + " of the template", "Circular dependency between resources: [A, B]"), refused);
         CloudFormationException conditional = assertThrows(CloudFormationException.class, () ->
                 fixture.cloudFormation.validateTemplate(b -> b.templateBody(
                         "Conditions: {Prod: {'Fn::Equals': [a, a]}}\nResources: {Q: {Type: 'AWS::SQS::Queue', Condition: Prod}}")));

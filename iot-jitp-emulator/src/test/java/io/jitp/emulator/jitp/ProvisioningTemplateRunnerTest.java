@@ -155,4 +155,35 @@ class ProvisioningTemplateRunnerTest {
         assertTrue(run("{not json", device).reason().startsWith("Invalid provisioning template"));
         assertEquals(CertificateStatus.PENDING_ACTIVATION, registry.findCertificate(device.id()).orElseThrow().status());
     }
+
+    @Test
+    void devicesProvisionedTogetherShareTheInlinePolicyOfTheSameDocument() throws Exception {
+        String template = """
+                {"Parameters": {"AWS::IoT::Certificate::CommonName": {"Type": "String"}},
+                 "Resources": {
+                   "thing": {"Type": "AWS::IoT::Thing",
+                     "Properties": {"ThingName": {"Ref": "AWS::IoT::Certificate::CommonName"}}},
+                   "policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyDocument": "%s"}}}}"""
+                .formatted(POLICY.replace("\"", "\\\""));
+        List<Certificate> devices = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            devices.add(connect("CN=fleet-" + i));
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<ProvisioningOutcome>> outcomes = new java.util.ArrayList<>();
+            for (Certificate device : devices) {
+                outcomes.add(threads.submit(() -> run(template, device)));
+            }
+            for (java.util.concurrent.Future<ProvisioningOutcome> outcome : outcomes) {
+                assertTrue(outcome.get().success(), outcome.get()::reason);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertEquals(1, registry.policies().size());
+        for (Certificate device : devices) {
+            assertEquals(1, registry.attachedPolicies(device.arn()).size());
+        }
+    }
 }

@@ -90,4 +90,12 @@ class QueueServiceTest {
         AwsCli.Result listed = aws.run(endpoint, "sqs", "list-queues");
         assertTrue(listed.stdout().contains(url), listed::toString);
     }
+
+    @Test
+    void queueUrlsNameAHostClientsCanReach() {
+        assertEquals("127.0.0.1", QueueService.urlHost("0.0.0.0"));
+        assertEquals("127.0.0.1", QueueService.urlHost("::"));
+        assertEquals("[::1]", QueueService.urlHost("::1"));
+        assertEquals("127.0.0.1", QueueService.urlHost("127.0.0.1"));
+    }
 }

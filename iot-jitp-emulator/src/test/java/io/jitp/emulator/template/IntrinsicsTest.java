@@ -62,6 +62,7 @@ class IntrinsicsTest {
         assertEquals("Role/Arn", eval("!GetAtt Role.Arn"));
         assertEquals("Role/Arn", intrinsics.evaluate(Map.of("Fn::GetAtt", List.of("Role", "Arn"))));
         assertEquals("Role/Arn", intrinsics.evaluate(Map.of("Fn::GetAtt", "Role.Arn")));
+        assertEquals("bG9hZHRlc3Q=", eval("!Base64 {Ref: TopicName}"));
     }
 
     @Test

@@ -43,5 +43,7 @@ class TemplateReaderTest {
                 .startsWith("Template format error"));
         assertThrows(TemplateException.class, () -> TemplateReader.read("- a\n- b"));
         assertThrows(TemplateException.class, () -> TemplateReader.read(" "));
+        assertTrue(assertThrows(TemplateException.class, () -> TemplateReader.read("A: 1\nA: 2")).getMessage()
+                .contains("duplicate key"));
     }
 }

@@ -68,7 +68,17 @@ public final class TestPki {
      * @return a leaf certificate for a fresh key, signed by the issuer
      */
     public static Issued leaf(Issued issuer, String subject) {
-        KeyPair keys = keyPair();
+        return leaf(issuer, subject, keyPair());
+    }
+
+    /**
+     * @param issuer the signing CA
+     * @param subject the leaf subject
+     * @param keys the leaf's key pair (shared between leaves when only the certificates matter, as key generation
+     *        is the slow part)
+     * @return a leaf certificate for those keys, signed by the issuer
+     */
+    public static Issued leaf(Issued issuer, String subject, KeyPair keys) {
         return new Issued(build(X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), subject, keys.getPublic(),
                 issuer.keys().getPrivate(), false, Duration.ofDays(30)), keys);
     }

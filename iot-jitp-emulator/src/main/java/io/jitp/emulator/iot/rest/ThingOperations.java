@@ -142,7 +142,7 @@ final class ThingOperations {
             return null;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
         return attributes;
     }
 }

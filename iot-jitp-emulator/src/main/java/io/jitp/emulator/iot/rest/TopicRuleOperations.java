@@ -37,13 +37,15 @@ final class TopicRuleOperations {
 
     private JsonNode create(RestCall call) {
         registry.createTopicRule(call.path("ruleName"), call.requiredText("sql"), call.text("awsIotSqlVersion"),
-                call.text("description"), call.flag("ruleDisabled"), actions(call.body().get("actions")));
+                call.text("description"), call.flag("ruleDisabled"), actions(call.body().get("actions")),
+                errorAction(call.body().get("errorAction")));
         return null;
     }
 
     private JsonNode replace(RestCall call) {
         registry.replaceTopicRule(call.path("ruleName"), call.requiredText("sql"), call.text("awsIotSqlVersion"),
-                call.text("description"), call.flag("ruleDisabled"), actions(call.body().get("actions")));
+                call.text("description"), call.flag("ruleDisabled"), actions(call.body().get("actions")),
+                errorAction(call.body().get("errorAction")));
         return null;
     }
 
@@ -57,6 +59,9 @@ final class TopicRuleOperations {
         ArrayNode actions = body.putArray("actions");
         rule.actions().forEach(action -> actions.add(toJson(action)));
         body.put("ruleDisabled", rule.disabled()).put("awsIotSqlVersion", rule.sqlVersion());
+        if (rule.errorAction() != null) {
+            body.set("errorAction", toJson(rule.errorAction()));
+        }
         ObjectNode reply = Json.object().put("ruleArn", rule.arn());
         reply.set("rule", body);
         return reply;
@@ -104,9 +109,17 @@ final class TopicRuleOperations {
             return actions;
         }
         for (JsonNode action : node) {
-            action.fields().forEachRemaining(entry -> actions.add(toAction(entry)));
+            action.properties().forEach(entry -> actions.add(toAction(entry)));
         }
         return actions;
+    }
+
+    private static RuleAction errorAction(JsonNode node) {
+        List<RuleAction> one = node == null || !node.isObject() ? List.of() : actions(Json.array().add(node));
+        if (one.size() > 1) {
+            throw IotException.invalidRequest("errorAction must hold exactly one action");
+        }
+        return one.isEmpty() ? null : one.get(0);
     }
 
     private static RuleAction toAction(Map.Entry<String, JsonNode> entry) {

@@ -105,12 +105,29 @@ class AwsCliRegisterCaTest {
     }
 
     @Test
-    void aCliWithTheWrongSecretIsRefusedLikeAws() throws Exception {
+    void patchCallsEncodedArnsAndAWrongSecretFromTheCli() throws Exception {
         try (StandIn standIn = StandIn.start(work.resolve("state"))) {
             var endpoints = standIn.endpoints();
             AwsCli aws = AwsCli.requireInstalled(Files.createDirectories(work.resolve("home")), endpoints.region(),
-                    endpoints.accessKeyId(), "wrong-secret");
-            AwsCli.Result refused = aws.run(endpoints.controlPlaneUrl().toString(), "iot", "list-things");
+                    endpoints.accessKeyId(), endpoints.secretAccessKey());
+            String url = endpoints.controlPlaneUrl().toString();
+            ok(aws.run(url, "iot", "create-thing", "--thing-name", "cli-thing"));
+            ok(aws.run(url, "iot", "update-thing", "--thing-name", "cli-thing", "--attribute-payload",
+                    "{\"attributes\":{\"site\":\"lab\"}}"));
+            String arn = ok(aws.run(url, "iot", "create-keys-and-certificate", "--set-as-active"))
+                    .get("certificateArn").asText();
+            ok(aws.run(url, "iot", "create-policy", "--policy-name", "IoTAccess", "--policy-document",
+                    "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\"}]}"));
+            ok(aws.run(url, "iot", "attach-policy", "--policy-name", "IoTAccess", "--target", arn));
+            JsonNode attached = ok(aws.run(url, "iot", "list-attached-policies", "--target", arn));
+            assertEquals("IoTAccess", attached.get("policies").get(0).get("policyName").asText());
+            try (IotClient iot = standIn.iot()) {
+                assertEquals("lab", iot.describeThing(r -> r.thingName("cli-thing")).attributes().get("site"));
+            }
+
+            AwsCli misconfigured = AwsCli.requireInstalled(Files.createDirectories(work.resolve("other-home")),
+                    endpoints.region(), endpoints.accessKeyId(), "wrong-secret");
+            AwsCli.Result refused = misconfigured.run(url, "iot", "list-things");
             assertEquals(254, refused.exitCode(), refused.toString());
             assertTrue(refused.stderr().contains("InvalidSignatureException"), refused.toString());
         }

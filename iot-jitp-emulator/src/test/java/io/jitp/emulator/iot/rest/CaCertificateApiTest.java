@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.iot.model.RegisterCaCertificateResponse;
 import software.amazon.awssdk.services.iot.model.RegistrationCodeValidationException;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iot.model.Tag;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 
 /** CA registration through the AWS SDK for Java v2, as the plugin's register-ca goal calls it. */
@@ -40,7 +41,7 @@ class CaCertificateApiTest extends StandInApiTest {
                 .verificationCertificate(verification.pem()).setAsActive(true).allowAutoRegistration(true)
                 .registrationConfig(c -> c.templateBody("{\"Resources\":{}}")
                         .roleArn("arn:aws:iam::123456789012:role/IoTProvisioning"))
-                .tags(t -> t.key("env").value("test")));
+                .tags(Tag.builder().key("env").value("test").build()));
     }
 
     @Test

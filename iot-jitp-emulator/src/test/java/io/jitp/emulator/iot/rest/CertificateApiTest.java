@@ -99,6 +99,7 @@ class CertificateApiTest extends StandInApiTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // setAsActive is deprecated in favour of status, and both must work
     void registersCertificatesWithAndWithoutCa() {
         Issued device = TestPki.leaf(ca, "CN=registered");
         String id = iot.registerCertificate(r -> r.certificatePem(device.pem()).caCertificatePem(ca.pem())

@@ -25,13 +25,16 @@ class TopicRuleAndEndpointApiTest extends StandInApiTest {
                 .roleArn("arn:aws:iam::123456789012:role/IoTSqs").useBase64(false)).build();
         Action lambda = Action.builder().lambda(l -> l.functionArn("arn:aws:lambda:eu-west-1:123456789012:function:f"))
                 .build();
+        Action republish = Action.builder().republish(p -> p.topic("errors").roleArn("arn:aws:iam::1:role/r")).build();
         iot.createTopicRule(r -> r.ruleName("loadtestSQSPublisher").topicRulePayload(p -> p
-                .sql("SELECT * FROM 'loadtest'").awsIotSqlVersion("2016-03-23").actions(sqs, lambda)));
+                .sql("SELECT * FROM 'loadtest'").awsIotSqlVersion("2016-03-23").actions(sqs, lambda)
+                .errorAction(republish)));
         GetTopicRuleResponse rule = iot.getTopicRule(r -> r.ruleName("loadtestSQSPublisher"));
         assertEquals("arn:aws:iot:eu-west-1:123456789012:rule/loadtestSQSPublisher", rule.ruleArn());
         assertEquals("SELECT * FROM 'loadtest'", rule.rule().sql());
         assertEquals("2016-03-23", rule.rule().awsIotSqlVersion());
         assertEquals(List.of(sqs, lambda), rule.rule().actions());
+        assertEquals(republish, rule.rule().errorAction());
         assertFalse(rule.rule().ruleDisabled());
         assertAwsError(ResourceAlreadyExistsException.class, 409, () -> iot.createTopicRule(r -> r
                 .ruleName("loadtestSQSPublisher").topicRulePayload(p -> p.sql("SELECT * FROM 'x'").actions(sqs))));

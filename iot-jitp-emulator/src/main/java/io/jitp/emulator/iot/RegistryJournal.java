@@ -1,0 +1,166 @@
+package io.jitp.emulator.iot;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jitp.core.pki.SecureFiles;
+import io.jitp.emulator.state.StateFileException;
+import io.jitp.emulator.state.StateJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the registry as a snapshot plus a journal of changes, so that a change costs one appended line rather
+ * than rewriting every certificate (which made provisioning a thousand devices quadratic). Each journal line holds
+ * the whole new value of one entry ({@code {"c":"things","k":"sensor-1","v":{…}}}; no {@code v} means removed), so
+ * replaying a line twice is harmless. When the journal grows past the snapshot's size, the state is written as a
+ * new snapshot (atomically) and the journal emptied.
+ */
+final class RegistryJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryJournal.class);
+    private static final ObjectMapper JSON = StateJson.mapper();
+    private static final ObjectWriter LINE_WRITER = JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
+    /** Compaction happens when the journal has this many lines more than the snapshot has entries. */
+    private static final int SLACK = 1000;
+
+    private final Path snapshot;
+    private final Path journal;
+    private int lines;
+
+    RegistryJournal(Path snapshot, Path journal) {
+        this.snapshot = snapshot;
+        this.journal = journal;
+    }
+
+    /**
+     * Reads the snapshot and replays the journal on it. A last line cut short (the process died while writing it)
+     * is dropped; any other unreadable line is a corrupt journal.
+     *
+     * @return the stored state, or empty when nothing was stored yet
+     * @throws StateFileException naming the unreadable file
+     * @throws IOException if a file cannot be read
+     */
+    Optional<RegistryState> load() throws IOException {
+        ObjectNode state = readSnapshot();
+        boolean journaled = Files.exists(journal);
+        if (journaled) {
+            state = replay(state);
+        }
+        if (state == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.treeToValue(state, RegistryState.class));
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new StateFileException(journaled ? journal : snapshot, e);
+        }
+    }
+
+    /** @return whether the journal holds changes the snapshot does not (fold them in before appending more) */
+    boolean hasChanges() throws IOException {
+        return Files.exists(journal) && Files.size(journal) > 0;
+    }
+
+    private ObjectNode readSnapshot() throws IOException {
+        if (!Files.exists(snapshot)) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(Files.readAllBytes(snapshot));
+            if (node == null || !node.isObject()) {
+                throw new StateFileException(snapshot, new IOException("the file does not hold a JSON object"));
+            }
+            return (ObjectNode) node;
+        } catch (JacksonException e) {
+            throw new StateFileException(snapshot, e);
+        }
+    }
+
+    private ObjectNode replay(ObjectNode fromSnapshot) throws IOException {
+        String text = Files.readString(journal, StandardCharsets.UTF_8);
+        List<String> entries = text.lines().toList();
+        boolean torn = !text.isEmpty() && !text.endsWith("\n");
+        ObjectNode state = fromSnapshot;
+        for (int i = 0; i < entries.size(); i++) {
+            if (torn && i == entries.size() - 1) {
+                LOG.warn("Ignoring the last, incomplete line of {} (the stand-in stopped while writing it)", journal);
+                break;
+            }
+            JsonNode entry;
+            try {
+                entry = JSON.readTree(entries.get(i));
+            } catch (JacksonException e) {
+                throw new StateFileException(journal, new IOException("line " + (i + 1) + ": " + e.getMessage(), e));
+            }
+            if (entry == null || !entry.path("c").isTextual() || !entry.path("k").isTextual()) {
+                throw new StateFileException(journal, new IOException("line " + (i + 1) + " is not a change"));
+            }
+            if (state == null) {
+                state = JSON.createObjectNode();
+            }
+            apply(state, entry);
+        }
+        return state;
+    }
+
+    private static void apply(ObjectNode state, JsonNode entry) {
+        ObjectNode collection = state.withObjectProperty(entry.get("c").asText());
+        String key = entry.get("k").asText();
+        if (entry.has("v")) {
+            collection.set(key, entry.get("v"));
+        } else {
+            collection.remove(key);
+        }
+    }
+
+    /**
+     * Appends one change.
+     *
+     * @param collection the {@link RegistryState} component, e.g. {@code things}
+     * @param key the entry's key
+     * @param value its new value, or null when it was removed
+     * @throws IOException if the journal cannot be written
+     */
+    void append(String collection, String key, Object value) throws IOException {
+        ObjectNode entry = JSON.createObjectNode().put("c", collection).put("k", key);
+        if (value != null) {
+            entry.set("v", JSON.valueToTree(value));
+        }
+        byte[] line = (LINE_WRITER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!Files.exists(journal)) {
+            // Created owner-only before the first line, like every state file.
+            SecureFiles.commit(SecureFiles.prepare(journal, new byte[0], true), journal);
+        }
+        // Opened per line: no handle outlives a call, so the registry needs no closing.
+        Files.write(journal, line, StandardOpenOption.APPEND);
+        lines++;
+    }
+
+    /** @param entries how many entries the state holds @return whether the journal should be folded into a snapshot */
+    boolean wantsCompaction(int entries) {
+        return lines > entries + SLACK;
+    }
+
+    /**
+     * Writes the state as the new snapshot, then empties the journal.
+     *
+     * @param state the whole current state
+     * @throws IOException if either file cannot be written
+     */
+    void compact(RegistryState state) throws IOException {
+        SecureFiles.commit(SecureFiles.prepare(snapshot, JSON.writeValueAsBytes(state), true), snapshot);
+        // A crash between the two steps only replays changes the snapshot already holds: harmless.
+        SecureFiles.commit(SecureFiles.prepare(journal, new byte[0], true), journal);
+        lines = 0;
+    }
+}

@@ -1,0 +1,112 @@
+package io.jitp.emulator.iot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jitp.emulator.state.StateFileException;
+import io.jitp.emulator.testing.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry's snapshot-plus-journal storage: cheap changes, crash tolerance, clear corruption errors. */
+class RegistryJournalTest {
+    /** Enough to see the trend; certificate generation, not the registry, is what makes more costly here. */
+    private static final int DEVICES = 400;
+
+    @TempDir
+    Path stateDir;
+
+    private IotRegistry open() throws Exception {
+        return IotRegistry.open(stateDir, "us-east-1", "123456789012");
+    }
+
+    private Path journal() {
+        return stateDir.resolve(IotRegistry.JOURNAL_FILE);
+    }
+
+    @Test
+    void changesGoToAnOwnerOnlyJournalAndAreFoldedIntoTheSnapshotOnOpen() throws Exception {
+        IotRegistry registry = open();
+        registry.createThing("a", null, Map.of("k", "1"));
+        registry.createThing("b", null, null);
+        registry.updateThingAttributes("a", Map.of("k", "2"), true);
+        registry.deleteThing("b");
+        assertEquals(4, Files.readAllLines(journal()).size());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(journal())));
+
+        IotRegistry reopened = open();
+        assertEquals(Map.of("k", "2"), reopened.findThing("a").orElseThrow().attributes());
+        assertTrue(reopened.findThing("b").isEmpty());
+        assertEquals(0, Files.size(journal()));
+        assertTrue(Files.readString(stateDir.resolve(IotRegistry.STATE_FILE)).contains("\"a\""));
+    }
+
+    @Test
+    void aLastLineCutShortByACrashIsDropped() throws Exception {
+        IotRegistry registry = open();
+        registry.createThing("kept", null, null);
+        Files.writeString(journal(), "{\"c\":\"things\",\"k\":\"lost\",\"v\":{\"na", StandardOpenOption.APPEND);
+        IotRegistry reopened = open();
+        assertTrue(reopened.findThing("kept").isPresent());
+        assertTrue(reopened.findThing("lost").isEmpty());
+        reopened.createThing("after", null, null);
+        assertTrue(open().findThing("after").isPresent());
+    }
+
+    @Test
+    void aDamagedLineInTheMiddleIsACorruptJournal() throws Exception {
+        IotRegistry registry = open();
+        registry.createThing("a", null, null);
+        Files.writeString(journal(), "garbage\n", StandardOpenOption.APPEND);
+        registry.createThing("b", null, null);
+        StateFileException e = assertThrows(StateFileException.class, this::open);
+        assertEquals(journal(), e.file());
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void aLongJournalIsFoldedIntoTheSnapshotWhileRunning() throws Exception {
+        IotRegistry registry = open();
+        registry.createThing("busy", null, null);
+        for (int i = 0; i < 1500; i++) {
+            registry.updateThingAttributes("busy", Map.of("n", Integer.toString(i)), true);
+        }
+        assertTrue(Files.readAllLines(journal()).size() < 1000, "the journal was never folded");
+        assertEquals(Map.of("n", "1499"), open().findThing("busy").orElseThrow().attributes());
+    }
+
+    /** Prints figures only: how provisioning time grows with the fleet (it used to grow quadratically). */
+    @Test
+    void provisioningTimeGrowsLinearlyWithTheFleet() throws Exception {
+        IotRegistry registry = open();
+        TestPki.Issued ca = TestPki.ca("CN=fleet");
+        CaCertificate registered = registry.registerCaCertificate(ca.pem(),
+                TestPki.leaf(ca, "CN=" + registry.registrationCode()).pem(), null, true, true, null, null);
+        List<TestPki.Issued> devices = new ArrayList<>();
+        KeyPair sharedKeys = TestPki.keyPair();
+        for (int i = 0; i < DEVICES; i++) {
+            devices.add(TestPki.leaf(ca, "CN=d" + i, sharedKeys));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < devices.size(); i++) {
+            Certificate certificate = registry.registerJitpCertificate(devices.get(i).certificate(), registered);
+            registry.createThing("d" + i, null, null);
+            registry.attachThingPrincipal("d" + i, certificate.arn());
+            registry.updateCertificateStatus(certificate.id(), CertificateStatus.ACTIVE);
+            if (i % 100 == 99) {
+                System.out.printf("Registry: %d JITP provisionings (4 stored changes each) in %d ms%n", i + 1,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+        assertEquals(DEVICES, open().certificatesByCa(registered.id()).size());
+    }
+}
