@@ -29,7 +29,7 @@ public final class Emulator {
               --account ID              12-digit account id (default 123456789012)
               --access-key-id KEY       access key clients sign with (default AKIAIOTJITPSTANDIN00)
               --data-endpoint-host HOST host DescribeEndpoint returns (default localhost)
-              --quotas aws|off          enforce AWS IoT's default quotas (default aws)
+              --quotas aws|off          enforce AWS IoT's default quotas (default off)
             The secret access key comes from $IOT_JITP_SECRET_ACCESS_KEY, or is generated once per state
             directory. Endpoints and credentials are written to endpoints.json in the state directory.
             """;

@@ -23,7 +23,7 @@ class EmulatorTest {
         assertEquals("AKIAIOTJITPSTANDIN00", config.accessKeyId());
         assertNull(config.secretAccessKey());
         assertEquals("localhost", config.dataEndpointHost());
-        assertEquals(QuotasMode.AWS, config.quotasMode());
+        assertEquals(QuotasMode.OFF, config.quotasMode());
     }
 
     @Test

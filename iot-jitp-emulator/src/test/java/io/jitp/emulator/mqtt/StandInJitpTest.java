@@ -9,6 +9,7 @@ import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SubjectProfile;
 import io.jitp.emulator.EmulatorEndpoints;
 import io.jitp.emulator.EmulatorServer;
+import io.jitp.emulator.QuotasMode;
 import io.jitp.emulator.testing.StandIn;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -49,7 +50,9 @@ class StandInJitpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = EmulatorServer.withDefaultComponents(StandIn.config(state));
+        // AWS quotas on, to show a client the 1 CONNECT/s per client id it meets on AWS right after the JITP drop.
+        server = EmulatorServer.withDefaultComponents(
+                StandIn.config(state).toBuilder().quotasMode(QuotasMode.AWS).build());
         iot = StandIn.client(server.start());
         iot.createPolicy(r -> r.policyName("IoTAccess").policyDocument(BrokerTestbed.SEED_POLICY));
     }
@@ -90,7 +93,7 @@ class StandInJitpTest {
             assertEquals(0x87, refused.getReasonCode());
             assertEquals(CertificateStatus.ACTIVE, status(device));
             assertEquals("seed-device", iot.describeThing(r -> r.thingName("seed-device")).thingName());
-            // The stand-in defaults to AWS's quotas: one CONNECT per second per client id.
+            // With AWS quotas on: one CONNECT per second per client id.
             assertEquals(CONNECTION_RATE_EXCEEDED,
                     assertThrows(MqttException.class, () -> clients.connect(device)).getReasonCode());
             Thread.sleep(1100);
