@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jitp.core.Reporter;
 import io.jitp.core.aws.AwsClients;
 import io.jitp.core.aws.AwsConnections;
 import io.jitp.core.emulator.EmulatorProcess;
@@ -34,7 +33,8 @@ class EmulatorProcessTest {
     @TempDir
     Path state;
 
-    private final List<String> log = new ArrayList<>();
+    private final RecordingReporter reporter = new RecordingReporter();
+    private final List<String> log = reporter.lines;
     private final List<Process> parents = new ArrayList<>();
     private EmulatorProcess process;
 
@@ -45,18 +45,6 @@ class EmulatorProcessTest {
         }
         parents.forEach(Process::destroyForcibly);
     }
-
-    private final Reporter reporter = new Reporter() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-    };
 
     /** This test JVM's classpath holds the stand-in and its dependencies, as the plugin's resolver would give. */
     private static List<Path> classpath() {

@@ -52,7 +52,7 @@ class StackDeployerTest {
     }
 
     private static StackDeployer deployer(AwsClients clients) {
-        return new StackDeployer(clients.cloudFormation(), standIn.reporter(), Duration.ofMillis(50));
+        return new StackDeployer(clients.cloudFormation(), standIn.reporter, Duration.ofMillis(50));
     }
 
     @Test
