@@ -29,7 +29,12 @@ public final class Emulator {
               --account ID              12-digit account id (default 123456789012)
               --access-key-id KEY       access key clients sign with (default AKIAIOTJITPSTANDIN00)
               --data-endpoint-host HOST host DescribeEndpoint returns (default localhost)
+<<<<<<< HEAD
               --quotas aws|off          enforce AWS IoT's default quotas (default off)
+=======
+              --quotas aws|off          enforce AWS IoT's default quotas (default aws)
+              --exit-with-parent PID    stop when process PID ends (default: run until stopped)
+>>>>>>> aws-goals
             The secret access key comes from $IOT_JITP_SECRET_ACCESS_KEY, or is generated once per state
             directory. Endpoints and credentials are written to endpoints.json in the state directory.
             """;
@@ -84,6 +89,7 @@ public final class Emulator {
             out.println("Endpoints file: " + config.stateDirectory().toAbsolutePath()
                     .resolve(EmulatorEndpoints.FILE_NAME));
             out.flush();
+            exitWithParent(config.parentPid(), out);
         } catch (StateFileException e) {
             err.println("iot-jitp-emulator: " + e.getMessage());
             return 1;
@@ -98,6 +104,21 @@ public final class Emulator {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Stops this process (through the shutdown hook, so cleanly) once the parent ends, however it ends: a build
+     * killed with SIGKILL cannot stop the stand-in it started itself.
+     */
+    private static void exitWithParent(long parentPid, PrintStream out) {
+        if (parentPid == 0) {
+            return;
+        }
+        out.println("Stopping when process " + parentPid + " ends");
+        out.flush();
+        ProcessHandle.of(parentPid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                () -> new Thread(() -> System.exit(0), "iot-jitp-emulator-orphan").start());
     }
 
     /**
@@ -129,6 +150,7 @@ public final class Emulator {
                 case "--access-key-id" -> builder.accessKeyId(value);
                 case "--data-endpoint-host" -> builder.dataEndpointHost(value);
                 case "--quotas" -> builder.quotasMode(quotas(value));
+                case "--exit-with-parent" -> builder.parentPid(number(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
