@@ -29,12 +29,8 @@ public final class Emulator {
               --account ID              12-digit account id (default 123456789012)
               --access-key-id KEY       access key clients sign with (default AKIAIOTJITPSTANDIN00)
               --data-endpoint-host HOST host DescribeEndpoint returns (default localhost)
-<<<<<<< HEAD
               --quotas aws|off          enforce AWS IoT's default quotas (default off)
-=======
-              --quotas aws|off          enforce AWS IoT's default quotas (default aws)
               --exit-with-parent PID    stop when process PID ends (default: run until stopped)
->>>>>>> aws-goals
             The secret access key comes from $IOT_JITP_SECRET_ACCESS_KEY, or is generated once per state
             directory. Endpoints and credentials are written to endpoints.json in the state directory.
             """;

@@ -18,14 +18,8 @@ import java.util.Objects;
  *        directory and kept in {@code credentials.json} there
  * @param dataEndpointHost the host DescribeEndpoint returns for {@code iot:Data-ATS}; default
  *        {@value #DEFAULT_DATA_ENDPOINT_HOST}, which resolves to this machine where the MQTT listener is
-<<<<<<< HEAD
- * @param quotasMode whether the data plane enforces AWS's default quotas; default {@link QuotasMode#OFF} (opt-in, so
- *                   that a load plan that would break AWS can be made to break here too)
-=======
- * @param quotasMode whether the data plane enforces AWS's default quotas; default {@link QuotasMode#AWS}
- * @param parentPid a process whose end stops the stand-in (the build that started it, so that even a killed build
- *        leaves no orphan); 0 (default) for none
->>>>>>> aws-goals
+        private QuotasMode quotasMode = QuotasMode.OFF;
+        private long parentPid;
  */
 public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPort, int mqttPort, int alpnPort,
         String region, String accountId, String accessKeyId, String secretAccessKey, String dataEndpointHost,
@@ -100,12 +94,8 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
         private String secretAccessKey;
         private String dataEndpointHost = DEFAULT_DATA_ENDPOINT_HOST;
-<<<<<<< HEAD
         private QuotasMode quotasMode = QuotasMode.OFF;
-=======
-        private QuotasMode quotasMode = QuotasMode.AWS;
         private long parentPid;
->>>>>>> aws-goals
 
         private Builder(Path stateDirectory) {
             this.stateDirectory = stateDirectory;

@@ -83,12 +83,9 @@ public final class EmulatorServer implements AutoCloseable {
                     new IotRestApi(registry, authority.ca(), config.dataEndpointHost()));
             frontDoor.start(config.bindAddress(), config.httpPort());
             URI url = frontDoor.url();
-<<<<<<< HEAD
-            LOG.info("Control plane listening on {} after {} ms", url, (System.nanoTime() - startedAt) / 1_000_000);
-=======
             CallerIdentity identity = new CallerIdentity(config.accountId(), credentials.accessKeyId());
             frontDoor.setQueryProtocolHandler(identity.wrapping(null));
->>>>>>> aws-goals
+            LOG.info("Control plane listening on {} after {} ms", url, (System.nanoTime() - startedAt) / 1_000_000);
             ComponentStarter starter = new ComponentStarter(components);
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)));
