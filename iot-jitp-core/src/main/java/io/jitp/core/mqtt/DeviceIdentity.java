@@ -5,6 +5,7 @@ import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Pem;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -43,6 +44,30 @@ public record DeviceIdentity(String clientId, List<X509Certificate> chain, Priva
         List<X509Certificate> chain = Pem.readCertificates(certificateFile);
         PrivateKey key = Pem.readPrivateKey(keyFile, null);
         return new DeviceIdentity(commonName(chain.get(0), certificateFile), chain, key);
+    }
+
+    /**
+     * Finds a device's files in a folder, under the names {@code provision} gives them ({@code <id>.crt},
+     * {@code <id>.key}) or {@code create-thing} does ({@code <id>.cert.pem}, {@code <id>.private.key}).
+     *
+     * @param folder the devices folder
+     * @param id     the device (thing) name
+     * @return its identity
+     * @throws IOException           if a file cannot be read
+     * @throws InvalidInputException if neither pair of files is there
+     */
+    public static DeviceIdentity find(Path folder, String id) throws IOException {
+        String[][] namings = {{id + ".crt", id + ".key"}, {id + ".cert.pem", id + ".private.key"}};
+        for (String[] naming : namings) {
+            Path certificate = folder.resolve(naming[0]);
+            Path key = folder.resolve(naming[1]);
+            if (Files.isRegularFile(certificate) && Files.isRegularFile(key)) {
+                return fromFiles(certificate, key);
+            }
+        }
+        throw new InvalidInputException("No files for device " + id + " in " + folder + " (looked for " + id
+                + ".crt + " + id + ".key and " + id + ".cert.pem + " + id + ".private.key); issue it with"
+                + " iot:provision or iot:create-thing, or set iot.outputDirectory to where its files are");
     }
 
     /** @return the device certificate */

@@ -1,6 +1,7 @@
 package io.jitp.core.things;
 
 import io.jitp.core.InvalidInputException;
+import io.jitp.core.TextTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,17 @@ public final class ThingCertificates {
             after.add(certificate.withStatus(status.toString()));
         }
         return after;
+    }
+
+    /**
+     * @param certificates certificates of things
+     * @return a table: thing, certificate id, status
+     */
+    public static TextTable table(List<ThingCertificate> certificates) {
+        TextTable table = new TextTable("thing", "certificate", "status");
+        certificates.forEach(c -> table.row(c.thingName(), c.certificateId() == null ? "(none)" : c.certificateId(),
+                c.status()));
+        return table;
     }
 
     /**
