@@ -48,11 +48,13 @@ public record DeviceIdentity(String clientId, List<X509Certificate> chain, Priva
 
     /**
      * Finds a device's files in a folder, under the names {@code provision} gives them ({@code <id>.crt},
-     * {@code <id>.key}) or {@code create-thing} does ({@code <id>.cert.pem}, {@code <id>.private.key}).
+     * {@code <id>.key}) or {@code create-thing} does ({@code <id>.cert.pem}, {@code <id>.private.key}). The client id
+     * is {@code id}, as the seed's {@code pub} and {@code sub} used the thing name: AWS-made certificates have no
+     * meaningful CommonName.
      *
      * @param folder the devices folder
      * @param id     the device (thing) name
-     * @return its identity
+     * @return its identity, client id {@code id}
      * @throws IOException           if a file cannot be read
      * @throws InvalidInputException if neither pair of files is there
      */
@@ -62,7 +64,8 @@ public record DeviceIdentity(String clientId, List<X509Certificate> chain, Priva
             Path certificate = folder.resolve(naming[0]);
             Path key = folder.resolve(naming[1]);
             if (Files.isRegularFile(certificate) && Files.isRegularFile(key)) {
-                return fromFiles(certificate, key);
+                DeviceIdentity found = fromFiles(certificate, key);
+                return new DeviceIdentity(id, found.chain(), found.key());
             }
         }
         throw new InvalidInputException("No files for device " + id + " in " + folder + " (looked for " + id
