@@ -30,13 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DeviceClientTest {
     @TempDir
     static Path devices;
-    private static StandInFixture standIn;
+    private static DeviceStandIn standIn;
     private static BatchResult batch;
 
     @BeforeAll
-    static void start(StandInFixture shared) throws Exception {
+    static void start(DeviceStandIn shared) throws Exception {
         standIn = shared;
-        batch = StandInFixture.issue(standIn.registerCa("client-root", "IoTAccess"), devices, "client-", 4);
+        batch = DeviceStandIn.issue(standIn.registerCa("client-root", "IoTAccess"), devices, "client-", 4);
     }
 
     private static DeviceIdentity device(int index) throws Exception {

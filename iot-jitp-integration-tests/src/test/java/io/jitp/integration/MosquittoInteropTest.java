@@ -40,16 +40,16 @@ class MosquittoInteropTest {
 
     @TempDir
     static Path folder;
-    private static StandInFixture standIn;
+    private static DeviceStandIn standIn;
     private static List<DeviceRecord> devices;
 
     @BeforeAll
-    static void provision(StandInFixture shared) throws Exception {
+    static void provision(DeviceStandIn shared) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(MOSQUITTO_SUB) && Files.isExecutable(MOSQUITTO_PUB)
                         && Files.isExecutable(STDBUF),
                 "mosquitto clients (apt-get install mosquitto-clients) or stdbuf missing: interop not tested");
         standIn = shared;
-        devices = StandInFixture.issue(standIn.registerCa("mosquitto-root", "IoTAccess"), folder, "mosq-", 2)
+        devices = DeviceStandIn.issue(standIn.registerCa("mosquitto-root", "IoTAccess"), folder, "mosq-", 2)
                 .manifest().devices();
         for (DeviceRecord device : devices) {
             // mosquitto clients do not retry the JITP first connection: provision every device beforehand.

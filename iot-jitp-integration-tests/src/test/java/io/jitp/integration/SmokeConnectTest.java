@@ -39,10 +39,10 @@ import org.w3c.dom.NodeList;
 /** The smoke-connect runner against the stand-in: fresh JITP devices, a revoked one, a wrong policy, 3.1.1, ALPN. */
 @ExtendWith(SharedStandIn.class)
 class SmokeConnectTest {
-    private static StandInFixture standIn;
+    private static DeviceStandIn standIn;
 
     @BeforeAll
-    static void start(StandInFixture shared) {
+    static void start(DeviceStandIn shared) {
         standIn = shared;
     }
 
@@ -59,7 +59,7 @@ class SmokeConnectTest {
     @Test
     void freshDevicesPassThenARevokedOneFailsAndTheJUnitReportSaysWhich(@TempDir Path folder, @TempDir Path out)
             throws Exception {
-        List<DeviceRecord> devices = StandInFixture.issue(standIn.registerCa("smoke-root", "IoTAccess"), folder,
+        List<DeviceRecord> devices = DeviceStandIn.issue(standIn.registerCa("smoke-root", "IoTAccess"), folder,
                 "smoke-", 4).manifest().devices();
 
         SmokeReport first = smoke(folder, standIn.mqtt(), "{device}/not-mine");
@@ -116,7 +116,7 @@ class SmokeConnectTest {
         standIn.iot.createPolicy(r -> r.policyName("ConnectOnly").policyDocument("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iot:Connect","iot:Subscribe",\
                 "iot:Receive"],"Resource":"*"}]}"""));
-        StandInFixture.issue(standIn.registerCa("wrong-policy-root", "ConnectOnly"), folder, "wrong-", 2);
+        DeviceStandIn.issue(standIn.registerCa("wrong-policy-root", "ConnectOnly"), folder, "wrong-", 2);
         SmokeReport report = smoke(folder, standIn.mqtt(), null);
         assertEquals(2, report.failures().size());
         for (DeviceOutcome outcome : report.failures()) {
@@ -128,7 +128,7 @@ class SmokeConnectTest {
     void aTooBroadPolicyFailsTheForeignTopicCheck(@TempDir Path folder) throws Exception {
         standIn.iot.createPolicy(r -> r.policyName("Everything").policyDocument("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iot:*","Resource":"*"}]}"""));
-        StandInFixture.issue(standIn.registerCa("broad-root", "Everything"), folder, "broad-", 1);
+        DeviceStandIn.issue(standIn.registerCa("broad-root", "Everything"), folder, "broad-", 1);
         DeviceOutcome outcome = smoke(folder, standIn.mqtt(), "elsewhere").outcomes().get(0);
         assertTrue(outcome.failure().contains("foreign topic elsewhere was accepted"), outcome.failure());
     }
@@ -136,8 +136,8 @@ class SmokeConnectTest {
     @Test
     void mqtt311AndAlpnOn443StyleListenerPass(@TempDir Path v311, @TempDir Path alpn) throws Exception {
         var ca = standIn.registerCa("variants-root", "IoTAccess");
-        StandInFixture.issue(ca, v311, "v311-", 2);
-        StandInFixture.issue(ca, alpn, "alpn-", 2);
+        DeviceStandIn.issue(ca, v311, "v311-", 2);
+        DeviceStandIn.issue(ca, alpn, "alpn-", 2);
         SmokeReport report311 = smoke(v311, standIn.mqtt().withVersion(MqttVersion.V3_1_1), "{device}/no");
         assertEquals(List.of(), report311.failures());
         assertTrue(report311.endpoint().contains("MQTT 3.1.1"));

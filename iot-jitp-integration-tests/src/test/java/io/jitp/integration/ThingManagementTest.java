@@ -42,10 +42,10 @@ import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 @ExtendWith(SharedStandIn.class)
 class ThingManagementTest {
     private static final JitpConnector ONE_ATTEMPT = new JitpConnector(1, Duration.ZERO, Duration.ZERO);
-    private static StandInFixture standIn;
+    private static DeviceStandIn standIn;
 
     @BeforeAll
-    static void start(StandInFixture shared) {
+    static void start(DeviceStandIn shared) {
         standIn = shared;
     }
 
@@ -86,7 +86,7 @@ class ThingManagementTest {
 
     @Test
     void deletingAJitpThingDetachesTheSharedPolicyButKeepsIt(@TempDir Path folder) throws Exception {
-        var record = StandInFixture.issue(standIn.registerCa("delete-root", "IoTAccess"), folder, "jitp-del-", 1)
+        var record = DeviceStandIn.issue(standIn.registerCa("delete-root", "IoTAccess"), folder, "jitp-del-", 1)
                 .manifest().devices().get(0);
         DeviceIdentity identity = DeviceIdentity.find(folder, record.id());
         new DevicePublisher(standIn.mqtt(), JitpConnector.DEFAULT, Reporter.silent())

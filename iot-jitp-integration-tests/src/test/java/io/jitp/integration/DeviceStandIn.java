@@ -1,6 +1,10 @@
 package io.jitp.integration;
 
 import io.jitp.core.Reporter;
+import io.jitp.core.aws.AwsClients;
+import io.jitp.core.aws.AwsConnection;
+import io.jitp.core.aws.AwsConnections;
+import io.jitp.core.emulator.StandInEndpoints;
 import io.jitp.core.devices.BatchOptions;
 import io.jitp.core.devices.BatchResult;
 import io.jitp.core.devices.DeviceBatch;
@@ -12,7 +16,6 @@ import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SubjectProfile;
 import io.jitp.emulator.EmulatorConfig;
-import io.jitp.emulator.EmulatorEndpoints;
 import io.jitp.emulator.EmulatorServer;
 
 import java.io.IOException;
@@ -22,19 +25,15 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 
 /**
- * An in-process stand-in on loopback ports (the ALPN listener too), the seed's {@code IoTAccess} policy, and helpers
- * to register a CA with a JITP template and issue devices with the core's own batch code.
+ * An in-process stand-in with the broker on loopback ports (the ALPN listener too), reached as the goals reach it
+ * ({@link AwsConnections#local}, {@link AwsClients}); the seed's {@code IoTAccess} policy; helpers to register a CA
+ * with a JITP template and issue devices with the core's own batch code.
  */
-final class StandInFixture implements AutoCloseable {
+final class DeviceStandIn implements AutoCloseable {
     /** The seed's IoTAccess policy, as its CloudFormation template writes it. */
     static final String SEED_POLICY = """
             {"Version":"2012-10-17","Statement":[
@@ -53,32 +52,31 @@ final class StandInFixture implements AutoCloseable {
                "policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyName": "%s"}}}}""";
 
     final EmulatorServer server;
-    final EmulatorEndpoints endpoints;
+    final StandInEndpoints endpoints;
+    final AwsConnection connection;
+    final AwsClients clients;
     final IotClient iot;
     final int alpnPort;
 
-    private StandInFixture(EmulatorServer server, EmulatorEndpoints endpoints, int alpnPort) {
+    private DeviceStandIn(EmulatorServer server, int alpnPort) throws IOException {
         this.server = server;
-        this.endpoints = endpoints;
         this.alpnPort = alpnPort;
-        this.iot = IotClient.builder()
-                .endpointOverride(endpoints.controlPlaneUrl())
-                .region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(endpoints.accessKeyId(), endpoints.secretAccessKey())))
-                .httpClient(Apache5HttpClient.create())
-                .build();
+        this.endpoints = StandInEndpoints.read(server.config().stateDirectory()).orElseThrow();
+        this.connection = AwsConnections.local(endpoints);
+        this.clients = new AwsClients(connection);
+        this.iot = clients.iot();
     }
 
     /**
      * @param state a temporary state directory
      * @return a started stand-in with the IoTAccess policy created
      */
-    static StandInFixture start(Path state) throws IOException {
+    static DeviceStandIn start(Path state) throws IOException {
         int alpnPort = freePort();
         EmulatorServer server = EmulatorServer.withDefaultComponents(EmulatorConfig.builder(state)
                 .secretAccessKey("integration-test-secret").alpnPort(alpnPort).build());
-        StandInFixture fixture = new StandInFixture(server, server.start(), alpnPort);
+        server.start();
+        DeviceStandIn fixture = new DeviceStandIn(server, alpnPort);
         fixture.iot.createPolicy(r -> r.policyName("IoTAccess").policyDocument(SEED_POLICY));
         return fixture;
     }
@@ -90,11 +88,10 @@ final class StandInFixture implements AutoCloseable {
         }
     }
 
-    /** @return the MQTT 5 endpoint on the plain TLS port, trusting the stand-in's root */
-    MqttEndpoint mqtt() throws IOException {
-        List<X509Certificate> trust = Pem.readCertificates(endpoints.rootCaPemPath());
-        return new MqttEndpoint(endpoints.mqttHost(), endpoints.mqttPort(), false, trust, MqttVersion.V5,
-                Duration.ofSeconds(10));
+    /** @return the MQTT 5 endpoint on the plain TLS port, from the connection as the goals build it */
+    MqttEndpoint mqtt() {
+        return new MqttEndpoint(connection.mqttHost(), connection.mqttPort(), false, connection.mqttTrustAnchors(),
+                MqttVersion.V5, Duration.ofSeconds(10));
     }
 
     /**
@@ -129,7 +126,7 @@ final class StandInFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        iot.close();
+        clients.close();
         server.close();
         try (var files = Files.walk(server.config().stateDirectory())) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
