@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * What every goal talking to AWS IoT shares: target selection (the stand-in by default, or AWS), credentials, the
@@ -74,6 +75,7 @@ public abstract class AbstractAwsMojo extends AbstractStandInMojo {
 
     @Override
     protected final void run() throws IOException, MojoFailureException {
+        beforeConnect();
         connection = connect();
         getLog().info(connection.describe());
         try (AwsClients opened = new AwsClients(connection)) {
@@ -102,6 +104,22 @@ public abstract class AbstractAwsMojo extends AbstractStandInMojo {
      * @throws MojoFailureException for user mistakes found in the Mojo itself
      */
     protected abstract void runAws() throws IOException, MojoFailureException;
+
+    /**
+     * Checks that need no connection, run before the stand-in is started or AWS is asked anything (a lint that fails
+     * here leaves nothing changed anywhere).
+     *
+     * @throws IOException          if an input file cannot be read
+     * @throws MojoFailureException for user mistakes
+     */
+    protected void beforeConnect() throws IOException, MojoFailureException {
+    }
+
+    /** @return the folder relative file parameters are resolved against: the project's, or where Maven started */
+    protected Path baseDirectory() {
+        return project().getFile() != null ? project().getBasedir().toPath()
+                : Path.of(session().getExecutionRootDirectory());
+    }
 
     /** @return where calls go (valid inside {@link #runAws()}) */
     protected AwsConnection connection() {

@@ -50,20 +50,23 @@ public final class CaRegistrar {
      * satisfiable from the device subject, and an RSA CA key is at least {@value #MIN_RSA_BITS} bits (device keys
      * are: the build offers no shorter RSA type).
      *
-     * @param request the registration
+     * @param template      the JITP template
+     * @param deviceSubject the subject attributes the build gives devices
+     * @param caCertificate the CA certificate
      * @throws InvalidInputException listing every problem
      */
-    public static void lint(CaRegistrationRequest request) {
-        List<String> problems = new ArrayList<>(request.template().lint(request.deviceSubject()));
-        if (request.caCertificate().getPublicKey() instanceof RSAPublicKey rsa
+    public static void lint(ProvisioningTemplate template, SubjectProfile deviceSubject,
+                            X509Certificate caCertificate) {
+        List<String> problems = new ArrayList<>(template.lint(deviceSubject));
+        if (caCertificate.getPublicKey() instanceof RSAPublicKey rsa
                 && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
             problems.add("the CA has an RSA key of " + rsa.getModulus().bitLength() + " bits; AWS IoT needs at least "
                     + MIN_RSA_BITS + " (create a new CA with mvn iot:create-ca -Diot.force=true)");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("Nothing was registered: devices would stay PENDING_ACTIVATION or be"
-                    + " refused, because in " + request.template().source() + " (device subject "
-                    + describe(request.deviceSubject()) + "):\n  - " + String.join("\n  - ", problems));
+                    + " refused, because in " + template.source() + " (device subject " + describe(deviceSubject)
+                    + "):\n  - " + String.join("\n  - ", problems));
         }
     }
 
@@ -75,7 +78,7 @@ public final class CaRegistrar {
      * @throws InvalidInputException if the lint fails (nothing is registered then)
      */
     public CaRegistrationResult register(CaRegistrationRequest request) {
-        lint(request);
+        lint(request.template(), request.deviceSubject(), request.caCertificate());
         String id = CertificateIds.of(request.caCertificate());
         DescribeCaCertificateResponse existing;
         try {
