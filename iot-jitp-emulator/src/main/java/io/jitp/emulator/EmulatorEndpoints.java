@@ -1,13 +1,13 @@
 package io.jitp.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jitp.core.InvalidInputException;
+import io.jitp.core.emulator.StandInEndpoints;
 import io.jitp.core.pki.SecureFiles;
 import io.jitp.emulator.state.StateFileException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,7 +30,7 @@ public record EmulatorEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPo
         String region, String accountId, String accessKeyId, String secretAccessKey, URI sqsEndpoint, long pid) {
 
     /** Name of the readiness file in the state directory. */
-    public static final String FILE_NAME = "endpoints.json";
+    public static final String FILE_NAME = StandInEndpoints.FILE_NAME;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,21 +75,13 @@ public record EmulatorEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPo
      * @throws IOException if it cannot be read
      */
     public static Optional<EmulatorEndpoints> read(Path stateDirectory) throws IOException {
-        Path file = stateDirectory.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
         try {
-            JsonNode node = JSON.readTree(file.toFile());
-            String sqs = node.path("sqsEndpoint").isTextual() ? node.get("sqsEndpoint").asText() : null;
-            return Optional.of(new EmulatorEndpoints(URI.create(node.get("controlPlaneUrl").asText()),
-                    node.get("mqttHost").asText(), node.get("mqttPort").asInt(),
-                    Path.of(node.get("rootCaPemPath").asText()), node.get("region").asText(),
-                    node.get("accountId").asText(), node.get("accessKeyId").asText(),
-                    node.get("secretAccessKey").asText(), sqs == null ? null : URI.create(sqs),
-                    node.path("pid").asLong()));
-        } catch (IOException | RuntimeException e) {
-            throw new StateFileException(file, e);
+            // One reader of the file format: the core's, which the plugin uses too.
+            return StandInEndpoints.read(stateDirectory).map(e -> new EmulatorEndpoints(e.controlPlaneUrl(),
+                    e.mqttHost(), e.mqttPort(), e.rootCaPemPath(), e.region(), e.accountId(), e.accessKeyId(),
+                    e.secretAccessKey(), e.sqsEndpoint(), e.pid()));
+        } catch (InvalidInputException e) {
+            throw new StateFileException(stateDirectory.resolve(FILE_NAME), e.getCause());
         }
     }
 

@@ -24,6 +24,7 @@ class EmulatorTest {
         assertNull(config.secretAccessKey());
         assertEquals("localhost", config.dataEndpointHost());
         assertEquals(QuotasMode.AWS, config.quotasMode());
+        assertEquals(0, config.parentPid());
     }
 
     @Test
@@ -31,10 +32,10 @@ class EmulatorTest {
         EmulatorConfig config = Emulator.parse(new String[] {"--state-dir", "/tmp/s", "--port", "4566",
             "--mqtt-port", "8883", "--alpn-port", "8443", "--bind", "0.0.0.0", "--region", "eu-central-1",
             "--account", "111122223333", "--access-key-id", "AKIAOTHER", "--data-endpoint-host", "iot.local",
-            "--quotas", "off"}, "from-env");
+            "--quotas", "off", "--exit-with-parent", "4242"}, "from-env");
         assertEquals(EmulatorConfig.builder(Path.of("/tmp/s")).httpPort(4566).mqttPort(8883).alpnPort(8443)
                 .bindAddress("0.0.0.0").region("eu-central-1").accountId("111122223333").accessKeyId("AKIAOTHER")
-                .dataEndpointHost("iot.local").quotasMode(QuotasMode.OFF).secretAccessKey("from-env").build(),
+                .dataEndpointHost("iot.local").quotasMode(QuotasMode.OFF).secretAccessKey("from-env").parentPid(4242).build(),
                 config);
     }
 

@@ -57,7 +57,7 @@ class CaRegistrarTest {
     }
 
     private static CaRegistrationResult register(CaRegistrationRequest request) {
-        return new CaRegistrar(iot(), standIn.reporter()).register(request);
+        return new CaRegistrar(iot(), standIn.reporter).register(request);
     }
 
     private static CaRegistrationRequest request(CertificateAuthority ca, String role) {

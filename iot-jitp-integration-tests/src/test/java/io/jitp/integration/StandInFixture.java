@@ -1,6 +1,5 @@
 package io.jitp.integration;
 
-import io.jitp.core.Reporter;
 import io.jitp.core.aws.AwsClients;
 import io.jitp.core.aws.AwsConnection;
 import io.jitp.core.aws.AwsConnections;
@@ -12,7 +11,6 @@ import io.jitp.emulator.sqs.QueueService;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +23,8 @@ final class StandInFixture implements AutoCloseable {
     final StandInEndpoints endpoints;
     final AwsConnection connection;
     final AwsClients clients;
-    final List<String> log = new ArrayList<>();
+    final RecordingReporter reporter = new RecordingReporter();
+    final List<String> log = reporter.lines;
 
     /**
      * @param stateDirectory a temporary folder
@@ -39,21 +38,6 @@ final class StandInFixture implements AutoCloseable {
         endpoints = StandInEndpoints.read(stateDirectory).orElseThrow();
         connection = AwsConnections.local(endpoints);
         clients = new AwsClients(connection);
-    }
-
-    /** @return a reporter keeping every line, to assert on what the user is told */
-    Reporter reporter() {
-        return new Reporter() {
-            @Override
-            public void info(String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add("WARN " + message);
-            }
-        };
     }
 
     @Override

@@ -44,13 +44,14 @@ public record StandInEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPor
      */
     public static Optional<StandInEndpoints> read(Path stateDirectory) throws IOException {
         Path file = stateDirectory.resolve(FILE_NAME);
-        JsonNode node;
+        byte[] content;
         try {
-            node = JSON.readTree(Files.readAllBytes(file));
+            content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
         try {
+            JsonNode node = JSON.readTree(content);
             String sqs = node.path("sqsEndpoint").isTextual() ? node.get("sqsEndpoint").asText() : null;
             return Optional.of(new StandInEndpoints(URI.create(node.get("controlPlaneUrl").asText()),
                     node.get("mqttHost").asText(), node.get("mqttPort").asInt(),
@@ -58,7 +59,7 @@ public record StandInEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPor
                     node.get("accountId").asText(), node.get("accessKeyId").asText(),
                     node.get("secretAccessKey").asText(), sqs == null ? null : URI.create(sqs),
                     node.path("pid").asLong()));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file + " is not a stand-in endpoints file (" + e + "); stop the stand-in"
                     + " with mvn iot:emulator-stop and delete the file", e);
         }
