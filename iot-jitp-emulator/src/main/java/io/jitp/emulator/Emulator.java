@@ -29,6 +29,7 @@ public final class Emulator {
               --access-key-id KEY       access key clients sign with (default AKIAIOTJITPSTANDIN00)
               --data-endpoint-host HOST host DescribeEndpoint returns (default localhost)
               --quotas aws|off          enforce AWS IoT's default quotas (default aws)
+              --exit-with-parent PID    stop when process PID ends (default: run until stopped)
             The secret access key comes from $IOT_JITP_SECRET_ACCESS_KEY, or is generated once per state
             directory. Endpoints and credentials are written to endpoints.json in the state directory.
             """;
@@ -81,6 +82,7 @@ public final class Emulator {
             out.println("Endpoints file: " + config.stateDirectory().toAbsolutePath()
                     .resolve(EmulatorEndpoints.FILE_NAME));
             out.flush();
+            exitWithParent(config.parentPid(), out);
         } catch (StateFileException e) {
             err.println("iot-jitp-emulator: " + e.getMessage());
             return 1;
@@ -95,6 +97,21 @@ public final class Emulator {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Stops this process (through the shutdown hook, so cleanly) once the parent ends, however it ends: a build
+     * killed with SIGKILL cannot stop the stand-in it started itself.
+     */
+    private static void exitWithParent(long parentPid, PrintStream out) {
+        if (parentPid == 0) {
+            return;
+        }
+        out.println("Stopping when process " + parentPid + " ends");
+        out.flush();
+        ProcessHandle.of(parentPid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                () -> new Thread(() -> System.exit(0), "iot-jitp-emulator-orphan").start());
     }
 
     /**
@@ -126,6 +143,7 @@ public final class Emulator {
                 case "--access-key-id" -> builder.accessKeyId(value);
                 case "--data-endpoint-host" -> builder.dataEndpointHost(value);
                 case "--quotas" -> builder.quotasMode(quotas(value));
+                case "--exit-with-parent" -> builder.parentPid(number(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param dataEndpointHost the host DescribeEndpoint returns for {@code iot:Data-ATS}; default
  *        {@value #DEFAULT_DATA_ENDPOINT_HOST}, which resolves to this machine where the MQTT listener is
  * @param quotasMode whether the data plane enforces AWS's default quotas; default {@link QuotasMode#AWS}
+ * @param parentPid a process whose end stops the stand-in (the build that started it, so that even a killed build
+ *        leaves no orphan); 0 (default) for none
  */
 public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPort, int mqttPort, int alpnPort,
         String region, String accountId, String accessKeyId, String secretAccessKey, String dataEndpointHost,
-        QuotasMode quotasMode) {
+        QuotasMode quotasMode, long parentPid) {
 
     /** Default bind address: loopback only, so nothing outside this machine reaches the stand-in. */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -53,6 +55,9 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(dataEndpointHost, "dataEndpointHost");
         Objects.requireNonNull(quotasMode, "quotasMode");
+        if (parentPid < 0) {
+            throw new IllegalArgumentException("parent pid must be a process id, got " + parentPid);
+        }
     }
 
     private static void requirePort(int port, String name, boolean disableable) {
@@ -74,7 +79,8 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
     public Builder toBuilder() {
         return new Builder(stateDirectory).bindAddress(bindAddress).httpPort(httpPort).mqttPort(mqttPort)
                 .alpnPort(alpnPort).region(region).accountId(accountId).accessKeyId(accessKeyId)
-                .secretAccessKey(secretAccessKey).dataEndpointHost(dataEndpointHost).quotasMode(quotasMode);
+                .secretAccessKey(secretAccessKey).dataEndpointHost(dataEndpointHost).quotasMode(quotasMode)
+                .parentPid(parentPid);
     }
 
     /** Builds an {@link EmulatorConfig}; unset settings keep their defaults. */
@@ -90,6 +96,7 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         private String secretAccessKey;
         private String dataEndpointHost = DEFAULT_DATA_ENDPOINT_HOST;
         private QuotasMode quotasMode = QuotasMode.AWS;
+        private long parentPid;
 
         private Builder(Path stateDirectory) {
             this.stateDirectory = stateDirectory;
@@ -161,10 +168,16 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
             return this;
         }
 
+        /** @param value the process whose end stops the stand-in, 0 for none @return this */
+        public Builder parentPid(long value) {
+            parentPid = value;
+            return this;
+        }
+
         /** @return the configuration @throws IllegalArgumentException naming the invalid setting */
         public EmulatorConfig build() {
             return new EmulatorConfig(stateDirectory, bindAddress, httpPort, mqttPort, alpnPort, region, accountId,
-                    accessKeyId, secretAccessKey, dataEndpointHost, quotasMode);
+                    accessKeyId, secretAccessKey, dataEndpointHost, quotasMode, parentPid);
         }
     }
 }

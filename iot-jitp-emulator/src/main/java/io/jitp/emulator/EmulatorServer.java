@@ -1,5 +1,6 @@
 package io.jitp.emulator;
 
+import io.jitp.emulator.http.CallerIdentity;
 import io.jitp.emulator.http.FrontDoor;
 import io.jitp.emulator.http.QueryProtocolHandler;
 import io.jitp.emulator.http.SignatureVerifier;
@@ -81,9 +82,11 @@ public final class EmulatorServer implements AutoCloseable {
                     new IotRestApi(registry, authority.ca(), config.dataEndpointHost()));
             frontDoor.start(config.bindAddress(), config.httpPort());
             URI url = frontDoor.url();
+            CallerIdentity identity = new CallerIdentity(config.accountId(), credentials.accessKeyId());
+            frontDoor.setQueryProtocolHandler(identity.wrapping(null));
             ComponentStarter starter = new ComponentStarter(components);
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
-                    frontDoor::setQueryProtocolHandler);
+                    handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)));
             started.addAll(starter.startAll(context));
             awaitComponents();
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
@@ -136,7 +139,8 @@ public final class EmulatorServer implements AutoCloseable {
         if (frontDoor == null) {
             throw new IllegalStateException("Start the stand-in first");
         }
-        frontDoor.setQueryProtocolHandler(handler);
+        frontDoor.setQueryProtocolHandler(new CallerIdentity(config.accountId(), endpoints().accessKeyId())
+                .wrapping(handler));
     }
 
     /** Stops components in reverse order, the front door, and releases the state directory. Idempotent. */

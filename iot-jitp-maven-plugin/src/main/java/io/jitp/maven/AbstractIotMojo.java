@@ -187,6 +187,26 @@ public abstract class AbstractIotMojo extends AbstractMojo {
         return OutputFolders.resolve(configured, project, session);
     }
 
+    /** @return the build session */
+    protected MavenSession session() {
+        return session;
+    }
+
+    /** @return the project, or Maven's stand-in when a goal runs without a POM */
+    protected MavenProject project() {
+        return project;
+    }
+
+    /** @return the user's settings */
+    protected Settings settings() {
+        return settings;
+    }
+
+    /** @return decrypts settings.xml passwords */
+    protected SettingsDecrypter settingsDecrypter() {
+        return settingsDecrypter;
+    }
+
     /** @return a reporter writing to the Maven log */
     protected Reporter reporter() {
         return new MavenReporter(getLog());

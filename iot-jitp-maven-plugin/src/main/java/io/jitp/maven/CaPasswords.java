@@ -3,10 +3,7 @@ package io.jitp.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.util.Map;
 
@@ -54,20 +51,8 @@ final class CaPasswords {
     }
 
     private char[] fromServer(String serverId) throws MojoFailureException {
-        Server server = settings == null ? null : settings.getServer(serverId);
-        if (server == null) {
-            throw new MojoFailureException("settings.xml has no <server> with <id>" + serverId + "</id> (named by "
-                    + PropertyNames.CA_PASSWORD_SERVER_ID + "); add <server><id>" + serverId
-                    + "</id><password>...</password></server> (encrypt it with mvn --encrypt-password)");
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("Cannot decrypt the password of settings.xml server " + serverId
-                        + ": " + problem.getMessage() + "; check ~/.m2/settings-security.xml");
-            }
-        }
-        String password = result.getServer().getPassword();
+        Server server = DecryptedServers.get(settings, decrypter, serverId, PropertyNames.CA_PASSWORD_SERVER_ID);
+        String password = server.getPassword();
         if (password == null || password.isEmpty()) {
             throw new MojoFailureException("settings.xml server " + serverId + " (named by "
                     + PropertyNames.CA_PASSWORD_SERVER_ID + ") has no <password>; add one");

@@ -14,6 +14,48 @@ public final class PropertyNames {
     /** Skips {@code provision-devices}. */
     public static final String PROVISION_DEVICES_SKIP = "iot.provision-devices.skip";
 
+    /** Skips {@code register-ca}. */
+    public static final String REGISTER_CA_SKIP = "iot.register-ca.skip";
+    /** Skips {@code deploy-stack}. */
+    public static final String DEPLOY_STACK_SKIP = "iot.deploy-stack.skip";
+    /** Skips {@code delete-stack}. */
+    public static final String DELETE_STACK_SKIP = "iot.delete-stack.skip";
+    /** Skips {@code emulator}. */
+    public static final String EMULATOR_SKIP = "iot.emulator.skip";
+    /** Skips {@code emulator-start}. */
+    public static final String EMULATOR_START_SKIP = "iot.emulator-start.skip";
+    /** Skips {@code emulator-stop}. */
+    public static final String EMULATOR_STOP_SKIP = "iot.emulator-stop.skip";
+
+    /** Where AWS-facing goals send their calls: {@code local} (the stand-in, default) or {@code aws}. */
+    public static final String TARGET = "iot.target";
+    /** AWS region for {@code iot.target=aws}. */
+    public static final String REGION = "iot.region";
+    /** AWS profile for {@code iot.target=aws}. */
+    public static final String PROFILE = "iot.profile";
+    /** Id of the settings.xml {@code <server>} holding AWS keys (username = access key id, password = secret). */
+    public static final String SERVER_ID = "iot.serverId";
+    /** State directory of the stand-in. */
+    public static final String EMULATOR_STATE_DIRECTORY = "iot.emulator.stateDirectory";
+    /**
+     * For tests of the {@code aws} path: a stand-in state directory whose endpoints replace AWS's own (credentials,
+     * STS and DescribeEndpoint still go through the {@code aws} code path).
+     */
+    public static final String AWS_ENDPOINT_OVERRIDE = "iot.aws.endpointOverride";
+
+    /** CloudFormation stack name. */
+    public static final String STACK_NAME = "iot.stackName";
+    /** A bundled template name ({@code jitp-provisioning}, {@code sqs-forwarding}, {@code loadtest-policy}) or a file. */
+    public static final String STACK_TEMPLATE = "iot.stackTemplate";
+    /** Stack parameter overrides, {@code Key=Value,Key2=Value2}. */
+    public static final String STACK_PARAMETERS = "iot.stackParameters";
+    /** JITP provisioning template file for {@code register-ca}. */
+    public static final String TEMPLATE_BODY = "iot.templateBody";
+    /** IAM role AWS IoT assumes to run the JITP template. */
+    public static final String ROLE_ARN = "iot.roleArn";
+    /** CA certificate mode for {@code register-ca}: {@code DEFAULT} or {@code SNI_ONLY}. */
+    public static final String CERTIFICATE_MODE = "iot.certificateMode";
+
     /** Folder holding the CA files. */
     public static final String CA_DIRECTORY = "iot.caDirectory";
     /** CA name: the prefix of {@code <name>.ca.pem} and {@code <name>.ca.key}. */

@@ -37,7 +37,7 @@ public final class SignatureVerifier {
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]+)\\s*");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Set<String> SERVICES = Set.of("iot", "execute-api", "cloudformation", "sqs");
+    private static final Set<String> SERVICES = Set.of("iot", "execute-api", "cloudformation", "sqs", "sts");
 
     private final String accessKeyId;
     private final String secretAccessKey;

@@ -1,0 +1,64 @@
+package io.jitp.integration;
+
+import io.jitp.core.Reporter;
+import io.jitp.core.aws.AwsClients;
+import io.jitp.core.aws.AwsConnection;
+import io.jitp.core.aws.AwsConnections;
+import io.jitp.core.emulator.StandInEndpoints;
+import io.jitp.emulator.EmulatorConfig;
+import io.jitp.emulator.EmulatorServer;
+import io.jitp.emulator.cfn.CloudFormationComponent;
+import io.jitp.emulator.sqs.QueueService;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An in-process stand-in on free loopback ports with a temporary state directory, reached through the core's own
+ * {@link AwsConnections#local}: the IoT control plane, plus the queue service and CloudFormation when stacks are
+ * needed (no broker: these tests need no MQTT).
+ */
+final class StandInFixture implements AutoCloseable {
+    final EmulatorServer server;
+    final StandInEndpoints endpoints;
+    final AwsConnection connection;
+    final AwsClients clients;
+    final List<String> log = new ArrayList<>();
+
+    /**
+     * @param stateDirectory a temporary folder
+     * @param stacks         also run the queue service and CloudFormation (slower to start)
+     */
+    StandInFixture(Path stateDirectory, boolean stacks) throws IOException {
+        EmulatorConfig config = EmulatorConfig.builder(stateDirectory).build();
+        server = new EmulatorServer(config, stacks ? List.of(new QueueService(config.bindAddress(), config.region(),
+                config.accountId(), stateDirectory), new CloudFormationComponent()) : List.of());
+        server.start();
+        endpoints = StandInEndpoints.read(stateDirectory).orElseThrow();
+        connection = AwsConnections.local(endpoints);
+        clients = new AwsClients(connection);
+    }
+
+    /** @return a reporter keeping every line, to assert on what the user is told */
+    Reporter reporter() {
+        return new Reporter() {
+            @Override
+            public void info(String message) {
+                log.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add("WARN " + message);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        server.close();
+    }
+}
