@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Connects devices on schedule (the ramp-up), at most {@code concurrency} handshakes at a time (an unbounded burst of
  * TLS handshakes only makes every one of them slow), and retries failures: a device's first connection refused as
- * not authorized, or closed, is AWS's JITP drop; later attempts wait at least {@link AwsIotQuotas#RECONNECT_PAUSE_MILLIS}
+ * not authorized, or closed, is AWS's JITP drop; later attempts wait at least
+ * {@link AwsIotQuotas#RECONNECT_PAUSE_MILLIS}
  * (AWS allows one CONNECT per second per client id) and back off up to {@link #MAX_BACKOFF_MILLIS}.
  */
 final class Connector implements AutoCloseable {

@@ -30,7 +30,8 @@ final class HtmlReport {
 
     String render() {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Load test report</title>\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>Load test report</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:960px}table{border-collapse:collapse;")
                 .append("margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
                 .append("th:first-child,td:first-child{text-align:left}.pass{color:#070}.fail{color:#b00}</style>")

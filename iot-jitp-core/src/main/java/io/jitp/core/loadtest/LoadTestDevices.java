@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seed's {@code -setup}: a certificate per device ({@code pub0…}, {@code sub0…}, and {@code collector0}) through
+ * The seed's {@code -setup}: a certificate per device ({@code pub0…}, {@code sub0…}, {@code collector0}) through
  * the core's batch issuance, which writes each device atomically and keeps devices from an earlier run (the seed's
  * parallel openssl calls raced on the CA serial file and left broken certificates). EC P-256 keys: a TLS handshake
  * with them costs a fraction of RSA's, which matters when thousands connect at once.

@@ -5,6 +5,7 @@ import io.jitp.core.Reporter;
 import io.jitp.core.pki.Pem;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,10 +81,10 @@ public final class LoadTestEngine {
 
     /**
      * @return the results
-     * @throws IOException          if a device file or the output folder cannot be used
-     * @throws InterruptedException if interrupted (devices are disconnected first)
+     * @throws IOException if a device file or the output folder cannot be used, or the run is interrupted
+     *                     ({@link InterruptedIOException}; devices are disconnected first)
      */
-    public RunData run() throws IOException, InterruptedException {
+    public RunData run() throws IOException {
         List<DeviceSession> listeners = new ArrayList<>();
         if (plan.runsCollector()) {
             listeners.add(session(DeviceRole.COLLECTOR.id(0), DeviceRole.COLLECTOR));
@@ -118,6 +119,9 @@ public final class LoadTestEngine {
                     reporter);
             try {
                 return measure(listeners, publishers, all, startSecond);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("The load test was interrupted");
             } finally {
                 stopping = true;
                 connector.close();

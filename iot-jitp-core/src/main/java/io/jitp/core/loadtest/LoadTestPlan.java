@@ -46,6 +46,26 @@ public record LoadTestPlan(int publishers, int subscribers, double ratePerPublis
         require(protocol != null && shard != null, "the MQTT version and the shard are required");
     }
 
+    /**
+     * @param publishers       P
+     * @param subscribers      S
+     * @param ratePerPublisher r
+     * @param payloadSize      bytes
+     * @param qos              0 or 1
+     * @param durationSeconds  measured seconds
+     * @param rampUpSeconds    ramp-up seconds
+     * @param mqttVersion      {@code 5} or {@code 3.1.1}
+     * @param shard            {@code K/N}, or null or blank for the whole test
+     * @param collector        whether a collector receives the forwards
+     * @return the plan, from values as users type them
+     */
+    public static LoadTestPlan of(int publishers, int subscribers, double ratePerPublisher, int payloadSize, int qos,
+                                  int durationSeconds, int rampUpSeconds, String mqttVersion, String shard,
+                                  boolean collector) {
+        return new LoadTestPlan(publishers, subscribers, ratePerPublisher, payloadSize, qos, durationSeconds,
+                rampUpSeconds, MqttProtocol.parse(mqttVersion), Shard.parse(shard), collector);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new InvalidInputException(message);
@@ -134,7 +154,8 @@ public record LoadTestPlan(int publishers, int subscribers, double ratePerPublis
     /** @return the plan as the lines printed before a run */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("Load test: %d publishers x %s msg/s, %d subscribers, %d-byte payloads, QoS %d, MQTT %s,"
+        lines.add(String.format("Load test: %d publishers x %s msg/s, %d subscribers, %d-byte payloads, QoS %d,"
+                        + " MQTT %s,"
                         + " %d s (+%d s ramp-up), shard %s", publishers, trim(ratePerPublisher), subscribers,
                 payloadSize, qos, protocol.label(), durationSeconds, rampUpSeconds, shard));
         lines.add(String.format("Expected: %s msg/s in total = P*r*(1+2S); inbound %s msg/s, outbound %s msg/s%s",

@@ -21,7 +21,8 @@ final class RunDataMerge {
 
     static RunData merge(List<RunData> parts) {
         if (parts.isEmpty()) {
-            throw new InvalidInputException("No load-test output to merge: pass the shard folders or report.json files");
+            throw new InvalidInputException("No load-test output to merge: pass the shard folders or their"
+                    + " report.json files");
         }
         RunData first = parts.get(0);
         Set<String> shards = new HashSet<>();

@@ -153,7 +153,8 @@ final class SvgChart {
     }
 
     private static String text(double x, double y, String content, String anchor, String style) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\"%s>%s</text>%n",
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\"%s>%s"
+                + "</text>%n",
                 x, y, anchor, style.isEmpty() ? "" : " style=\"" + style + "\"", escape(content));
     }
 
