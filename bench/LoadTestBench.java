@@ -1,4 +1,11 @@
 import io.jitp.core.Reporter;
+import io.jitp.core.aws.AwsClients;
+import io.jitp.core.aws.AwsConnection;
+import io.jitp.core.aws.AwsConnections;
+import io.jitp.core.emulator.EmulatorProcess;
+import io.jitp.core.loadtest.LoadTestSetup;
+import io.jitp.core.stacks.StackDeployer;
+import io.jitp.core.stacks.StackTemplate;
 import io.jitp.core.loadtest.BrokerAddress;
 import io.jitp.core.loadtest.GeneratorFigures;
 import io.jitp.core.loadtest.LoadTestDevices;
@@ -24,15 +31,18 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * The load-test generator against the Debian mosquitto broker with a TLS listener that requires client certificates
- * from our CA (require_certificate, use_identity_as_username), started and stopped here. Each shape argument is
+ * from our CA (require_certificate, use_identity_as_username), started and stopped here ({@code mosquitto} mode), or
+ * against the stand-in in its own JVM with quotas off ({@code standin} mode, JITP included). Each shape argument is
  * PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3] (e.g. 487x20@1:60); the seed's figures are
  * printed next to ours.
- * Usage: java -cp ... LoadTestBench.java WORKDIR SHAPE...
+ * Usage: java -cp ... [-Dstandin.classpath=...] LoadTestBench.java mosquitto|standin WORKDIR SHAPE...
  */
 public final class LoadTestBench {
     /** The seed's Node load test against the same mosquitto setup, 487 x 20 (issue 6). */
@@ -41,7 +51,8 @@ public final class LoadTestBench {
     private static final double SEED_CONNECT_SECONDS = 81;
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createDirectories(Path.of(args[0]).toAbsolutePath());
+        String mode = args[0];
+        Path work = Files.createDirectories(Path.of(args[1]).toAbsolutePath().resolve(mode));
         Reporter out = new Reporter() {
             @Override
             public void info(String message) {
@@ -55,17 +66,45 @@ public final class LoadTestBench {
         };
         CertificateAuthority ca = new CaStore(work, "bench").createOrReuse(SubjectProfile.ofCommonName("bench-root"),
                 KeyAlgorithm.EC_P256, 365, null, false, Reporter.silent()).ca();
+        List<String> shapes = List.of(args).subList(2, args.length);
+        if (mode.equals("standin")) {
+            againstStandIn(work, ca, shapes, out);
+            return;
+        }
         int port = freePort();
         Process broker = startMosquitto(work, ca, port);
         try {
             BrokerAddress address = new BrokerAddress("localhost", port, List.of(ca.certificate()), "mosquitto "
                     + port);
-            for (int i = 1; i < args.length; i++) {
-                run(work, ca, address, args[i], out);
+            for (String shape : shapes) {
+                run(work, ca, address, shape, out);
             }
         } finally {
             broker.destroy();
             broker.waitFor();
+        }
+    }
+
+    /** The stand-in in its own JVM with quotas off, the policy stack deployed and the CA registered for JITP. */
+    private static void againstStandIn(Path work, CertificateAuthority ca, List<String> shapes, Reporter out)
+            throws Exception {
+        List<Path> classpath = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("standin.classpath").split(java.io.File.pathSeparator)) {
+            classpath.add(Path.of(entry));
+        }
+        EmulatorProcess process = new EmulatorProcess(work.resolve("state"), Duration.ofMinutes(2), out);
+        EmulatorProcess.Running running = process.startOrReuse(() -> classpath, true, List.of("--quotas", "off"));
+        AwsConnection connection = AwsConnections.local(running.endpoints());
+        try (AwsClients clients = new AwsClients(connection)) {
+            new StackDeployer(clients.cloudFormation(), Reporter.silent(), Duration.ofMillis(100)).deploy("loadtest",
+                    StackTemplate.bundled(StackTemplate.LOADTEST_POLICY), Map.of(), List.of());
+            LoadTestSetup.prepare(clients.iot(), ca, "arn:aws:iam::" + connection.accountId()
+                    + ":role/IoTProvisioning", SubjectProfile.empty(), Reporter.silent());
+            for (String shape : shapes) {
+                run(work, ca, LoadTestSetup.broker(connection), shape, out);
+            }
+        } finally {
+            process.stop();
         }
     }
 
