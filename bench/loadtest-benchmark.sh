@@ -40,4 +40,4 @@ if [ "$mode" = standin ]; then
 fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(/usr/sbin/mosquitto -h | head -1), $(java -version 2>&1 | head -1)"
 ulimit -n "$(ulimit -Hn)"
-exec java -Xms1g -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener "${standin[@]}" -cp "$classpath" bench/LoadTestBench.java "$mode" target/loadtest-bench "$@"
+exec java -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener "${standin[@]}" -cp "$classpath" bench/LoadTestBench.java "$mode" target/loadtest-bench "$@"
