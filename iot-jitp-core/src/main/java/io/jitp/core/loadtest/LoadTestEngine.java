@@ -27,10 +27,11 @@ import java.util.function.Consumer;
 
 /**
  * Runs this shard's devices against a broker and returns the raw results. Order: the collector and the subscribers
- * connect and subscribe first, so that no publish goes unseen; then the publishers connect over the ramp-up, each
- * sending at a fixed rate from a random offset within its period (in-phase publishers would hit the broker in bursts);
- * once every device is connected the measured window of {@code duration} seconds starts; then the publishers stop,
- * deliveries in flight drain, and every device disconnects.
+ * connect and subscribe first, so that no publish goes unseen; then the publishers connect, each sending at a fixed
+ * rate from a random offset within its period (in-phase publishers would hit the broker in bursts) — with a ramp-up
+ * from its own connect, without one all together once every publisher is connected (handshakes then run at full
+ * speed, undisturbed by traffic); once every device is connected the measured window of {@code duration} seconds
+ * starts; then the publishers stop, deliveries in flight drain, and every device disconnects.
  */
 public final class LoadTestEngine {
     /** File name of the HdrHistogram log in the output folder. */
