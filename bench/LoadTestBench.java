@@ -124,9 +124,10 @@ public final class LoadTestBench {
         LoadTestOutcome outcome = LoadTestReports.write(output, data, new Thresholds(0.95, 0, 0.001));
         outcome.summary().describe().forEach(System.out::println);
         GeneratorFigures g = outcome.summary().generators().get(0);
-        System.out.printf(Locale.ROOT, "generator: %d devices, connect %.1f s, %.2f CPU-us/msg, RSS %.0f MB"
-                        + " (%.0f KB/device), heap %.0f MB, %d threads%n", g.devices(), g.connectSeconds(),
-                g.cpuMicrosPerMessage(), g.rssBytes() / 1048576.0, g.rssBytesPerDevice() / 1024.0,
+        System.out.printf(Locale.ROOT, "generator: %d devices, connect %.1f s, %.2f CPU-us/msg (%.0f %% in the kernel),"
+                        + " RSS %.0f MB (%.0f KB/device), heap %.0f MB, %d threads%n", g.devices(), g.connectSeconds(),
+                g.cpuMicrosPerMessage(), 100 * g.systemCpuSeconds() / g.cpuSeconds(), g.rssBytes() / 1048576.0,
+                g.rssBytesPerDevice() / 1024.0,
                 g.heapUsedBytes() / 1048576.0, g.threads());
         System.out.printf(Locale.ROOT, "vs seed (487x20): CPU/msg %.1fx fewer, memory/device %.1fx less,"
                         + " connect %.1fx faster (seed 56 us, 28 MB, 81 s for 507 devices)%n",

@@ -69,11 +69,12 @@ final class HtmlReport {
 
     private void generatorTable(StringBuilder html) {
         html.append("<table><tr><th>shard</th><th>devices</th><th>connect s</th><th>CPU µs/msg</th>")
-                .append("<th>RSS MB</th><th>KB/device</th><th>threads</th></tr>\n");
+                .append("<th>of which kernel</th><th>RSS MB</th><th>KB/device</th><th>threads</th></tr>\n");
         for (GeneratorFigures g : summary.generators()) {
             html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.1f</td><td>%.2f</td>"
-                            + "<td>%.0f</td><td>%.0f</td><td>%d</td></tr>%n", g.shard(), g.devices(),
-                    g.connectSeconds(), g.cpuMicrosPerMessage(), g.rssBytes() / 1048576.0,
+                            + "<td>%.0f %%</td><td>%.0f</td><td>%.0f</td><td>%d</td></tr>%n", g.shard(), g.devices(),
+                    g.connectSeconds(), g.cpuMicrosPerMessage(), g.cpuSeconds() <= 0 ? 0
+                            : 100 * Math.max(0, g.systemCpuSeconds()) / g.cpuSeconds(), g.rssBytes() / 1048576.0,
                     g.rssBytesPerDevice() / 1024.0, g.threads()));
         }
         html.append("</table>\n");

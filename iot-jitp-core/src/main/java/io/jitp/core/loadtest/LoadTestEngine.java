@@ -154,19 +154,24 @@ public final class LoadTestEngine {
         long steadyEnd = steadyStart + plan.durationSeconds();
         sleepUntil(steadyStart);
         long cpuStart = ProcessFigures.cpuNanos();
+        long systemStart = ProcessFigures.systemCpuNanos();
         sleepUntil(steadyEnd);
         long cpu = ProcessFigures.cpuNanos() - cpuStart;
-        GeneratorFigures generator = generatorFigures(all.size(), connectSeconds, cpu, steadyStart, steadyEnd);
+        long system = systemStart < 0 ? -1 : ProcessFigures.systemCpuNanos() - systemStart;
+        GeneratorFigures generator = generatorFigures(all.size(), connectSeconds, cpu, system, steadyStart,
+                steadyEnd);
         stopping = true;
         drain();
         latencies.flush();
         return data(startSecond, steadyStart, steadyEnd, listeners, generator);
     }
 
-    private GeneratorFigures generatorFigures(int devices, double connectSeconds, long cpuNanos, long from, long to) {
+    private GeneratorFigures generatorFigures(int devices, double connectSeconds, long cpuNanos, long systemNanos,
+                                              long from, long to) {
         long messages = timeline.sum(Counter.PUBLISHED, from, to) + timeline.sum(Counter.DELIVERED, from, to)
                 + timeline.sum(Counter.FORWARDED, from, to);
-        return new GeneratorFigures(plan.shard().toString(), devices, connectSeconds, cpuNanos / 1e9, messages,
+        return new GeneratorFigures(plan.shard().toString(), devices, connectSeconds, cpuNanos / 1e9,
+                systemNanos < 0 ? -1 : systemNanos / 1e9, messages,
                 messages == 0 ? 0 : cpuNanos / 1000.0 / messages, ProcessFigures.rssBytes(),
                 ProcessFigures.heapUsedBytes(), ProcessFigures.threads());
     }

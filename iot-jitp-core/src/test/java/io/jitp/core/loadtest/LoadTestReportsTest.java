@@ -42,7 +42,7 @@ class LoadTestReportsTest {
         LoadTestPlan plan = PLAN.withShard(new Shard(k, 2));
         return new RunData("test broker", plan, List.of(k + "/2"), plan.shardExpectedPerSecond(), startSecond,
                 startSecond + 1, startSecond + 5, timeline, 0, 1, k == 0, List.of(), accounts,
-                List.of(new GeneratorFigures(k + "/2", 2, 0.5, 0.1, 10, 10_000, 1 << 20, 1 << 19, 12)));
+                List.of(new GeneratorFigures(k + "/2", 2, 0.5, 0.1, 0.04, 10, 10_000, 1 << 20, 1 << 19, 12)));
     }
 
     private static long[] values(Random random, Histogram into, LatencyRecorders recorders) {
