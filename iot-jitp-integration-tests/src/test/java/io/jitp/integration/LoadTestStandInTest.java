@@ -28,6 +28,7 @@ import io.jitp.core.stacks.StackDeployer;
 import io.jitp.core.stacks.StackTemplate;
 import io.jitp.emulator.EmulatorConfig;
 import io.jitp.emulator.EmulatorServer;
+import io.jitp.emulator.QuotasMode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,9 @@ class LoadTestStandInTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = EmulatorServer.withDefaultComponents(EmulatorConfig.builder(state).build());
+        // AWS's quotas enforced (one CONNECT per second per client id included): the plan stays within them.
+        server = EmulatorServer.withDefaultComponents(EmulatorConfig.builder(state).quotasMode(QuotasMode.AWS)
+                .build());
         server.start();
         connection = AwsConnections.local(StandInEndpoints.read(state).orElseThrow());
         clients = new AwsClients(connection);
