@@ -5,7 +5,10 @@ def xml = new groovy.xml.XmlSlurper().parse(new File(basedir,
 // 1: three fresh devices survive the JITP drop, round-trip and are refused on a foreign topic
 assert log.contains('Smoke-testing 3 device(s) against localhost:')
 assert log.contains('smoke-connect: 3 device(s), 3 passed, 0 failed')
-assert (log =~ /JITP delay\s+1\d{3}\.\d ms/).find()
+// the client waited out AWS's 1 CONNECT/s per client id after the JITP drop (a floor, never an upper bound: timing
+// on a shared machine is not a test result)
+def jitpDelay = (log =~ /JITP delay\s+(\d+)\.\d ms/)
+assert jitpDelay.find() && (jitpDelay.group(1) as int) >= 1000
 // 2: the same devices through the aws code path (already provisioned: no JITP drop)
 assert log.contains('Target: AWS (endpoints overridden: ')
 assert log.count('smoke-connect: 3 device(s), 3 passed, 0 failed') == 2
