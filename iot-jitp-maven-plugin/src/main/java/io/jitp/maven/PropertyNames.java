@@ -115,6 +115,58 @@ public final class PropertyNames {
     /** Device subject dnQualifier attribute. */
     public static final String DEVICE_DN_QUALIFIER = "iot.device.dnQualifier";
 
+    /** Skips {@code smoke-connect}. */
+    public static final String SMOKE_CONNECT_SKIP = "iot.smoke-connect.skip";
+    /** Skips {@code pub}. */
+    public static final String PUB_SKIP = "iot.pub.skip";
+    /** Skips {@code sub}. */
+    public static final String SUB_SKIP = "iot.sub.skip";
+    /** Skips {@code create-thing}. */
+    public static final String CREATE_THING_SKIP = "iot.create-thing.skip";
+    /** Skips {@code delete-thing}. */
+    public static final String DELETE_THING_SKIP = "iot.delete-thing.skip";
+    /** Skips {@code device-status}. */
+    public static final String DEVICE_STATUS_SKIP = "iot.device-status.skip";
+    /** Skips {@code enable-certificate}. */
+    public static final String ENABLE_CERTIFICATE_SKIP = "iot.enable-certificate.skip";
+    /** Skips {@code disable-certificate}. */
+    public static final String DISABLE_CERTIFICATE_SKIP = "iot.disable-certificate.skip";
+    /** Skips {@code thing-certificates}. */
+    public static final String THING_CERTIFICATES_SKIP = "iot.thing-certificates.skip";
+
+    /** The thing (device) a management goal, {@code pub} or {@code sub} acts on. */
+    public static final String THING = "iot.thing";
+    /** MQTT topic ({@code pub}, {@code smoke-connect}) or topic filter ({@code sub}). */
+    public static final String TOPIC = "iot.topic";
+    /** Message {@code pub} publishes. */
+    public static final String MESSAGE = "iot.message";
+    /** {@code sub} stops after this many messages. */
+    public static final String MESSAGE_COUNT = "iot.messageCount";
+    /** {@code sub} stops after this many seconds. */
+    public static final String TIMEOUT = "iot.timeout";
+    /** MQTT QoS (0 or 1). */
+    public static final String QOS = "iot.qos";
+    /** MQTT version: {@code 5} or {@code 3.1.1}. */
+    public static final String MQTT_VERSION = "iot.mqttVersion";
+    /** MQTT port; 0 takes the target's (8883 on AWS). */
+    public static final String MQTT_PORT = "iot.mqttPort";
+    /** Offer ALPN {@code x-amzn-mqtt-ca} (AWS's MQTT on port 443). */
+    public static final String MQTT_ALPN = "iot.mqttAlpn";
+    /** Bound on each MQTT operation, in seconds. */
+    public static final String MQTT_TIMEOUT = "iot.mqttTimeout";
+    /** MQTT connection attempts per device (the JITP first connection is dropped). */
+    public static final String CONNECT_ATTEMPTS = "iot.connectAttempts";
+    /** Devices smoke-tested at the same time. */
+    public static final String SMOKE_PARALLELISM = "iot.smoke.parallelism";
+    /** Failed devices tolerated before smoke-connect fails the build. */
+    public static final String SMOKE_MAX_FAILURES = "iot.smoke.maxFailures";
+    /** Comma-separated device ids to smoke-test instead of the whole manifest. */
+    public static final String SMOKE_DEVICES = "iot.smoke.devices";
+    /** A topic the device policy must refuse, checked last by smoke-connect. */
+    public static final String SMOKE_FOREIGN_TOPIC = "iot.smoke.foreignTopic";
+    /** Whether smoke-connect also asks the control plane about each device. */
+    public static final String SMOKE_CONTROL_PLANE = "iot.smoke.controlPlane";
+
     private PropertyNames() {
     }
 }

@@ -6,10 +6,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Reports "Issued n/total devices (rate/s)" at most every couple of seconds, from whichever worker is due. */
-final class Progress {
+/**
+ * Reports "&lt;verb&gt; n/total devices (rate/s)" at most every couple of seconds, from whichever worker is due. Shared by
+ * every batch over devices (issuing, smoke-connect).
+ */
+public final class Progress {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
 
+    private final String verb;
     private final int total;
     private final Reporter reporter;
     private final long start = System.nanoTime();
@@ -17,11 +21,22 @@ final class Progress {
     private final AtomicLong nextReport = new AtomicLong(start + INTERVAL_NANOS);
 
     Progress(int total, Reporter reporter) {
+        this("Issued", total, reporter);
+    }
+
+    /**
+     * @param verb     what is done to the devices, e.g. {@code Checked}
+     * @param total    how many devices there are
+     * @param reporter where the lines go
+     */
+    public Progress(String verb, int total, Reporter reporter) {
+        this.verb = verb;
         this.total = total;
         this.reporter = reporter;
     }
 
-    void completed() {
+    /** Counts one device as done; thread-safe. */
+    public void completed() {
         int count = done.incrementAndGet();
         long now = System.nanoTime();
         long due = nextReport.get();
@@ -30,7 +45,8 @@ final class Progress {
         }
     }
 
-    void finished() {
+    /** Prints the final count. */
+    public void finished() {
         if (total > 0) {
             reporter.info(line(done.get(), System.nanoTime()));
         }
@@ -38,6 +54,6 @@ final class Progress {
 
     private String line(int count, long now) {
         double seconds = Math.max((now - start) / 1e9, 1e-9);
-        return String.format(Locale.ROOT, "Issued %d/%d devices (%.0f/s)", count, total, count / seconds);
+        return String.format(Locale.ROOT, "%s %d/%d devices (%.0f/s)", verb, count, total, count / seconds);
     }
 }

@@ -1,0 +1,215 @@
+import io.jitp.core.Reporter;
+import io.jitp.core.aws.AwsClients;
+import io.jitp.core.aws.AwsConnection;
+import io.jitp.core.aws.AwsConnections;
+import io.jitp.core.devices.BatchOptions;
+import io.jitp.core.devices.DeviceBatch;
+import io.jitp.core.devices.DeviceRecord;
+import io.jitp.core.devices.DeviceSources;
+import io.jitp.core.emulator.StandInEndpoints;
+import io.jitp.core.mqtt.JitpConnector;
+import io.jitp.core.mqtt.MqttEndpoint;
+import io.jitp.core.mqtt.MqttVersion;
+import io.jitp.core.pki.CertificateAuthority;
+import io.jitp.core.pki.KeyAlgorithm;
+import io.jitp.core.pki.Pem;
+import io.jitp.core.pki.SubjectProfile;
+import io.jitp.core.smoke.SmokeConnect;
+import io.jitp.core.smoke.SmokeDevice;
+import io.jitp.core.smoke.SmokeOptions;
+import io.jitp.core.smoke.SmokeReport;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+import software.amazon.awssdk.services.iot.IotClient;
+
+/**
+ * smoke-connect of fresh JITP devices against a stand-in in its own JVM, side by side with the seed's way (two
+ * mosquitto_pub runs per device, one device after another), plus the stand-in's ceiling of full mutual-TLS
+ * handshakes per second. Prints figures; asserts nothing.
+ * Usage: java -cp ... SmokeConnectBench.java DEVICES SEED_DEVICES PARALLELISM WORKDIR
+ */
+public final class SmokeConnectBench {
+    private static final String POLICY = """
+            {"Version":"2012-10-17","Statement":[
+             {"Effect":"Allow","Action":"iot:Connect","Resource":"arn:aws:iot:*:*:client/${iot:Certificate.Subject.CommonName}"},
+             {"Effect":"Allow","Action":["iot:Subscribe","iot:Receive"],"Resource":"*"},
+             {"Effect":"Allow","Action":"iot:Publish","Resource":"arn:aws:iot:*:*:topic/${iot:Certificate.Subject.CommonName}"}]}""";
+    private static final String TEMPLATE = """
+            {"Parameters": {"AWS::IoT::Certificate::CommonName": {"Type": "String"},
+                            "AWS::IoT::Certificate::Id": {"Type": "String"}},
+             "Resources": {
+               "thing": {"Type": "AWS::IoT::Thing", "Properties": {
+                 "ThingName": {"Ref": "AWS::IoT::Certificate::CommonName"}, "AttributePayload": {}}},
+               "certificate": {"Type": "AWS::IoT::Certificate", "Properties": {
+                 "CertificateId": {"Ref": "AWS::IoT::Certificate::Id"}, "Status": "ACTIVE"}},
+               "policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyName": "IoTAccess"}}}}""";
+
+    public static void main(String[] args) throws Exception {
+        int devices = Integer.parseInt(args[0]);
+        int seedDevices = Integer.parseInt(args[1]);
+        int parallelism = Integer.parseInt(args[2]);
+        Path work = Files.createDirectories(Path.of(args[3]));
+        Path state = Files.createDirectories(work.resolve("standin"));
+        Process standIn = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.jitp.emulator.Emulator", "--state-dir",
+                state.toString()).redirectErrorStream(true).redirectOutput(work.resolve("standin.log").toFile()).start();
+        try {
+            StandInEndpoints endpoints = awaitEndpoints(state, standIn);
+            AwsConnection connection = AwsConnections.local(endpoints);
+            try (AwsClients clients = new AwsClients(connection)) {
+                run(clients.iot(), connection, endpoints, devices, seedDevices, parallelism, work);
+            }
+        } finally {
+            standIn.destroy();
+            standIn.waitFor();
+        }
+    }
+
+    private static void run(IotClient iot, AwsConnection connection, StandInEndpoints endpoints, int devices,
+                            int seedDevices, int parallelism, Path work) throws Exception {
+        iot.createPolicy(r -> r.policyName("IoTAccess").policyDocument(POLICY));
+        CertificateAuthority ca = CertificateAuthority.create(SubjectProfile.ofCommonName("bench-root"),
+                KeyAlgorithm.EC_P256, 30);
+        String code = iot.getRegistrationCode().registrationCode();
+        X509Certificate verification = ca.issueDeviceCertificate(KeyAlgorithm.EC_P256.generate().getPublic(),
+                SubjectProfile.ofCommonName(code), 30);
+        iot.registerCACertificate(r -> r.caCertificate(ca.certificatePem())
+                .verificationCertificate(Pem.encode(verification)).setAsActive(true).allowAutoRegistration(true)
+                .registrationConfig(c -> c.templateBody(TEMPLATE)
+                        .roleArn("arn:aws:iam::" + endpoints.accountId() + ":role/IoTProvisioning")));
+        Path ours = work.resolve("ours");
+        Path seed = work.resolve("seed");
+        issue(ca, ours, "ours-", devices);
+        List<DeviceRecord> seedRecords = issue(ca, seed, "seed-", seedDevices);
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
+
+        double seedRate = seedWay(endpoints, seed, seedRecords);
+        System.out.printf(Locale.ROOT, "seed's way (2 x mosquitto_pub per device, sequential): %.1f devices/s (%d devices)%n",
+                seedRate, seedDevices);
+
+        MqttEndpoint endpoint = new MqttEndpoint(connection.mqttHost(), connection.mqttPort(), false,
+                connection.mqttTrustAnchors(), MqttVersion.V5, Duration.ofSeconds(30));
+        SmokeOptions options = new SmokeOptions(endpoint, SmokeOptions.DEFAULT_TOPIC, null, parallelism,
+                JitpConnector.DEFAULT, true);
+        SmokeReport report = new SmokeConnect(options, iot, Reporter.silent())
+                .run(SmokeDevice.fromManifest(ours, Set.of()));
+        System.out.printf(Locale.ROOT, "smoke-connect (parallelism %d, control-plane checks on): %.1f devices/s"
+                + " (%d devices, %d failed)%n", parallelism, report.devicesPerSecond(), devices,
+                report.failures().size());
+        report.failures().stream().limit(3).forEach(f -> System.out.println("  failed: " + f.id() + " " + f.failure()));
+
+        DeviceRecord sample = seedRecords.get(0);
+        double ceiling = handshakesPerSecond(endpoints, connection, seed.resolve(sample.certificateFile()),
+                seed.resolve(sample.keyFile()), 32, Duration.ofSeconds(15));
+        System.out.printf(Locale.ROOT, "stand-in ceiling: %.1f full mutual-TLS handshakes/s = %.1f devices/s at 2"
+                + " handshakes per device%n", ceiling, ceiling / 2);
+        System.out.printf(Locale.ROOT, "ratio smoke-connect / seed's way: %.1fx (target >= 5x)%n",
+                report.devicesPerSecond() / seedRate);
+        System.out.printf(Locale.ROOT, "smoke-connect / ceiling: %.0f %% (target >= 80 %%)%n",
+                100 * report.devicesPerSecond() / (ceiling / 2));
+    }
+
+    private static List<DeviceRecord> issue(CertificateAuthority ca, Path folder, String prefix, int count)
+            throws Exception {
+        return new DeviceBatch(ca, BatchOptions.onAllCores(folder, KeyAlgorithm.EC_P256, 30, false), Reporter.silent())
+                .run(DeviceSources.numbered(prefix, count, SubjectProfile.empty())).manifest().devices();
+    }
+
+    /** The seed's bin/provision: publish twice with mosquitto_pub (the first connection provisions and is dropped). */
+    private static double seedWay(StandInEndpoints endpoints, Path folder, List<DeviceRecord> records)
+            throws Exception {
+        long start = System.nanoTime();
+        for (DeviceRecord record : records) {
+            for (int i = 0; i < 2; i++) {
+                Process pub = new ProcessBuilder("mosquitto_pub", "--cafile", endpoints.rootCaPemPath().toString(),
+                        "--cert", folder.resolve(record.certificateFile()).toString(), "--key",
+                        folder.resolve(record.keyFile()).toString(), "-h", endpoints.mqttHost(), "-p",
+                        Integer.toString(endpoints.mqttPort()), "--tls-version", "tlsv1.2", "-i", record.id(),
+                        "-t", "/register", "-n").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                pub.waitFor();
+            }
+        }
+        return records.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Full handshakes (sessions invalidated, so none is resumed) from {@code threads} threads for {@code time}. */
+    private static double handshakesPerSecond(StandInEndpoints endpoints, AwsConnection connection, Path certificate,
+                                              Path key, int threads, Duration time) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("device", Pem.readPrivateKey(key, null), new char[0],
+                Pem.readCertificates(certificate).toArray(new Certificate[0]));
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("root", connection.mqttTrustAnchors().get(0));
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + time.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+                        SSLParameters parameters = socket.getSSLParameters();
+                        parameters.setServerNames(List.of(new SNIHostName(endpoints.mqttHost())));
+                        socket.setSSLParameters(parameters);
+                        socket.connect(new InetSocketAddress(endpoints.mqttHost(), endpoints.mqttPort()), 10_000);
+                        socket.startHandshake();
+                        socket.getSession().invalidate();
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        // counted as not done
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static StandInEndpoints awaitEndpoints(Path state, Process standIn) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            Optional<StandInEndpoints> endpoints = StandInEndpoints.read(state);
+            if (endpoints.isPresent()) {
+                return endpoints.get();
+            }
+            if (!standIn.isAlive()) {
+                throw new IllegalStateException("The stand-in exited: see its log in " + state.getParent());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The stand-in did not start within 120 s");
+    }
+}

@@ -1,0 +1,100 @@
+package io.jitp.core.mqtt;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Mutual TLS 1.2 as a device: presents the device's chain, trusts only the given anchors, always sends SNI (the JDK
+ * leaves it out for dot-less names such as {@code localhost}, and AWS needs it to pick the account's endpoint), checks
+ * the server certificate against the host name, and offers ALPN {@value MqttEndpoint#ALPN_PROTOCOL} when asked.
+ *
+ * <p>The sockets are handed to Paho as a plain {@link SocketFactory} behind a {@code tcp://} URI: Paho's own TLS module
+ * rewrites the socket's SSL parameters (dropping ALPN) and cannot report how long the handshake took.
+ */
+public final class DeviceTls {
+    private static final String TLS_1_2 = "TLSv1.2";
+    private static final char[] NO_PASSWORD = new char[0];
+
+    private final SSLContext context;
+    private final MqttEndpoint endpoint;
+
+    /**
+     * @param identity the device
+     * @param endpoint host (SNI and host name check), ALPN and trust anchors
+     * @throws IOException if the key and certificate cannot be put into a key store
+     */
+    public DeviceTls(DeviceIdentity identity, MqttEndpoint endpoint) throws IOException {
+        this.endpoint = endpoint;
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("device", identity.key(), NO_PASSWORD,
+                    identity.chain().toArray(new Certificate[0]));
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, NO_PASSWORD);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+            trust.init(trustStore(endpoint.trustAnchors()));
+            context = SSLContext.getInstance(TLS_1_2);
+            context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot set up TLS for device " + identity.clientId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore trustStore(List<X509Certificate> anchors) throws GeneralSecurityException, IOException {
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("No trust anchors: a device must know which server to trust");
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        for (int i = 0; i < anchors.size(); i++) {
+            store.setCertificateEntry("anchor-" + i, anchors.get(i));
+        }
+        return store;
+    }
+
+    /**
+     * @param handshakeNanos told how long each TLS handshake took
+     * @return a factory of sockets that complete the TLS handshake inside {@code connect}
+     */
+    public SocketFactory socketFactory(LongConsumer handshakeNanos) {
+        return new TlsSocketFactory(this, handshakeNanos);
+    }
+
+    /** @return the {@code tcp://host:port} URI to give Paho along with {@link #socketFactory} */
+    public String serverUri() {
+        return "tcp://" + endpoint.host() + ":" + endpoint.port();
+    }
+
+    /**
+     * @param raw a connected TCP socket
+     * @return a TLS socket over it, configured but not yet handshaken
+     * @throws IOException if it cannot be layered
+     */
+    SSLSocket layer(java.net.Socket raw) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setProtocols(new String[] {TLS_1_2});
+        parameters.setServerNames(List.of(new SNIHostName(endpoint.host())));
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        if (endpoint.alpn()) {
+            parameters.setApplicationProtocols(new String[] {MqttEndpoint.ALPN_PROTOCOL});
+        }
+        tls.setSSLParameters(parameters);
+        tls.setUseClientMode(true);
+        return tls;
+    }
+}

@@ -1,0 +1,90 @@
+package io.jitp.core.mqtt;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Connects a device the way a JITP device must: the first connection of a not yet registered certificate is closed
+ * by AWS IoT after provisioning (the stand-in answers CONNACK 0x87), so a refused CONNECT is retried; AWS allows one
+ * CONNECT per second per client id, so the first retry waits {@code firstDelay} (at least one second) and each further
+ * one twice as long, up to {@code maxDelay}, for at most {@code maxAttempts} attempts. TLS failures are not retried:
+ * no wait fixes a certificate the server rejects.
+ *
+ * @param maxAttempts connection attempts in all, at least 1
+ * @param firstDelay  wait before the first retry, at least one second
+ * @param maxDelay    longest wait between attempts
+ */
+public record JitpConnector(int maxAttempts, Duration firstDelay, Duration maxDelay) {
+    /** AWS IoT's limit is one CONNECT per second per client id; a little margin avoids 0x9F answers. */
+    public static final Duration MIN_DELAY = Duration.ofMillis(1100);
+
+    /** Defaults: 3 attempts, waits of 1.1 s then 2.2 s. */
+    public static final JitpConnector DEFAULT = new JitpConnector(3, MIN_DELAY, Duration.ofSeconds(8));
+
+    /** Enforces the one-second floor. */
+    public JitpConnector {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        firstDelay = firstDelay.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : firstDelay;
+        maxDelay = maxDelay.compareTo(firstDelay) < 0 ? firstDelay : maxDelay;
+    }
+
+    /**
+     * How the connection went.
+     *
+     * @param attempts       connection attempts made
+     * @param handshakeNanos duration of the TLS handshake of the connection that succeeded
+     * @param jitpDelayNanos time from the first refused attempt to the successful connection (0 if the first
+     *                       attempt succeeded: the device was already provisioned)
+     */
+    public record Connected(int attempts, long handshakeNanos, long jitpDelayNanos) {
+    }
+
+    /**
+     * @param client an unconnected device client
+     * @return how it went
+     * @throws MqttRefusedException the last refusal once every attempt is used (its message counts them)
+     * @throws IOException          on a TLS or network failure, or when interrupted
+     */
+    public Connected connect(DeviceClient client) throws IOException {
+        long firstRefusal = 0;
+        Duration delay = firstDelay;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.connect();
+                long jitpDelay = firstRefusal == 0 ? 0 : System.nanoTime() - firstRefusal;
+                return new Connected(attempt, client.lastHandshakeNanos(), jitpDelay);
+            } catch (MqttRefusedException e) {
+                if (attempt >= maxAttempts) {
+                    throw new MqttRefusedException(e.operation() + " (" + attempt + " attempts)", e.reasonCode(),
+                            e.reasonCode() == MqttRefusedException.NO_REASON_CODE ? rootMessage(e) : null, e);
+                }
+                if (firstRefusal == 0) {
+                    firstRefusal = System.nanoTime();
+                }
+                pause(delay);
+                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    private static String rootMessage(MqttRefusedException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf("refused: ");
+        return colon < 0 ? message : message.substring(colon + "refused: ".length());
+    }
+
+    private static void pause(Duration delay) throws InterruptedIOException {
+        // A little jitter keeps thousands of devices from retrying in lockstep.
+        long millis = delay.toMillis() + ThreadLocalRandom.current().nextLong(50);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to reconnect");
+        }
+    }
+}
