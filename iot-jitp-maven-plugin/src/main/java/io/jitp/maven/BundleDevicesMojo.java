@@ -1,6 +1,7 @@
 package io.jitp.maven;
 
 import io.jitp.core.aws.AwsConnection;
+import io.jitp.core.aws.Target;
 import io.jitp.core.bundle.BundleEndpoint;
 import io.jitp.core.bundle.BundleReport;
 import io.jitp.core.bundle.BundleSummary;
@@ -20,7 +21,7 @@ import java.util.Locale;
 /**
  * Packs one ship bundle per device that passed {@code smoke-connect}: {@code <outputDirectory>/bundles/<id>.zip} with
  * the firmware artifact, the device's certificate chain and private key, {@code endpoint.json} (host, port, client
- * id) and {@code root-ca.pem} (the roots to trust for the target's endpoint). Devices that failed or were not tested
+ * id; against the stand-in, whose port changes at each start, where to read the port) and {@code root-ca.pem} (the roots to trust for the target's endpoint). Devices that failed or were not tested
  * get no bundle, and the log names them; a bundle left from an earlier build for such a device is deleted. Unchanged
  * bundles are not rewritten.
  *
@@ -48,8 +49,12 @@ public class BundleDevicesMojo extends AbstractThingMojo {
     @Override
     protected void runAws() throws IOException, MojoFailureException {
         AwsConnection target = connection();
+        // The stand-in picks its MQTT port at each start: naming it would make every rebuild rewrite every bundle.
+        boolean local = target.target() == Target.LOCAL;
         BundleEndpoint endpoint = new BundleEndpoint(target.target().name().toLowerCase(Locale.ROOT),
-                target.region(), target.mqttHost(), target.mqttPort(), target.mqttTrustAnchors());
+                target.region(), target.mqttHost(), local ? 0 : target.mqttPort(),
+                local ? emulatorProcess().stateDirectory().resolve("endpoints.json") : null,
+                target.mqttTrustAnchors());
         Path bundles = outputFolder().resolve("bundles");
         BundleReport report = new DeviceBundler(endpoint, reporter()).bundle(devicesFolder(),
                 outputFolder().resolve("smoke-connect").resolve(JUnitXmlReport.FILE_NAME), firmwareFile(), bundles);

@@ -120,7 +120,11 @@ public final class DeviceBundler {
         json.put("target", endpoint.target());
         json.put("region", endpoint.region());
         json.put("host", endpoint.host());
-        json.put("port", endpoint.port());
+        if (endpoint.port() > 0) {
+            json.put("port", endpoint.port());
+        } else {
+            json.put("portFrom", endpoint.standInEndpoints() + " (field mqttPort, while the stand-in runs)");
+        }
         json.put("clientId", id);
         json.put("thingName", id);
         json.put("certificate", "device/certificate.pem");

@@ -56,7 +56,7 @@ class DeviceBundlerTest {
         Files.writeString(firmware, "firmware image");
         new DeviceBatch(CA, new BatchOptions(devices, KeyAlgorithm.EC_P256, 30, 1, false), Reporter.silent())
                 .run(DeviceSources.numbered("dev-", 3, new SubjectProfile(null, null, null, null, null, null, null, null)));
-        bundler = new DeviceBundler(new BundleEndpoint("local", "us-east-1", "localhost", 8883,
+        bundler = new DeviceBundler(new BundleEndpoint("aws", "us-east-1", "localhost", 8883, null,
                 List.of(CA.certificate())), Reporter.silent());
     }
 
@@ -111,6 +111,19 @@ class DeviceBundlerTest {
         BundleReport stale = bundler.bundle(devices, smokeXml, firmware, bundles);
         assertEquals(0, stale.bundled());
         assertEquals(3, stale.untested().size());
+    }
+
+    @Test
+    void aStandInBundleNamesWhereToReadThePortInsteadOfTheEphemeralPort() throws IOException {
+        smoke(Map.of("dev-0", ""));
+        Path endpoints = dir.resolve("stand-in/endpoints.json");
+        new DeviceBundler(new BundleEndpoint("local", "us-east-1", "localhost", 0, endpoints, List.of(CA.certificate())),
+                Reporter.silent()).bundle(devices, smokeXml, firmware, bundles);
+        try (ZipFile file = new ZipFile(bundles.resolve("dev-0.zip").toFile())) {
+            JsonNode endpoint = new ObjectMapper().readTree(text(file, "endpoint.json"));
+            assertFalse(endpoint.has("port"));
+            assertTrue(endpoint.get("portFrom").asText().startsWith(endpoints.toString()));
+        }
     }
 
     @Test
