@@ -5,12 +5,15 @@ def state = new File(basedir, 'stand-in')
 def stacks = new File(basedir, 'target/iot-jitp/stacks')
 def json = { File f -> new JsonSlurper().parse(f) }
 
-// 1, 2: started once, then found running; goals reuse it instead of starting their own
+// 1: deploy-stack started one for its build, emulator-start restarted it to outlive the build;
+// 2: found running; the emulator goal only prints how to use it; later goals reuse it instead of starting their own
+assert log.contains('Restarting the stand-in this build started, so that it keeps running after the build')
 assert log.count('Started the stand-in for ' + state.canonicalPath) == 1
+assert log.count('Starting the stand-in (pid') == 2
 assert log.contains('Already running: the stand-in for ' + state.canonicalPath)
+assert log.contains('This stand-in was started elsewhere (mvn iot:emulator-start) and keeps running')
 assert log.contains('/usr/bin/aws --endpoint-url http://127.0.0.1:')
 assert log.contains('mosquitto_pub -h localhost -p ')
-assert log.count('Starting the stand-in (pid') == 1
 assert log.contains('Target: local stand-in at http://127.0.0.1:')
 assert log.contains('Creating stack jitp-provisioning from jitp-provisioning:')
 assert log =~ /CREATE_COMPLETE\s+AWS::IAM::Role\s+ProvisioningRole/

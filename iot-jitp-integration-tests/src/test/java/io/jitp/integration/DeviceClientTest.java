@@ -2,6 +2,7 @@ package io.jitp.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +16,15 @@ import io.jitp.core.mqtt.MqttEndpoint;
 import io.jitp.core.mqtt.MqttRefusedException;
 import io.jitp.core.mqtt.MqttVersion;
 import io.jitp.core.mqtt.ReceivedMessage;
+import io.jitp.core.pki.CertificateAuthority;
+import io.jitp.core.pki.KeyAlgorithm;
+import io.jitp.core.pki.SubjectProfile;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,8 +94,37 @@ class DeviceClientTest {
             roundTrip(client);
         }
         try (DeviceClient client = DeviceClient.create(device(2), standIn.mqtt().withPort(standIn.alpnPort, false))) {
-            assertThrows(java.io.IOException.class, () -> new JitpConnector(1, Duration.ZERO, Duration.ZERO)
+            assertThrows(IOException.class, () -> new JitpConnector(1, Duration.ZERO, Duration.ZERO)
                     .connect(client));
+        }
+    }
+
+    @Test
+    void aServerTheDeviceDoesNotTrustFailsAtTlsWithoutRetrying() throws Exception {
+        CertificateAuthority other = CertificateAuthority.create(SubjectProfile.ofCommonName("not-the-server"),
+                KeyAlgorithm.EC_P256, 30);
+        MqttEndpoint wrongTrust = new MqttEndpoint(standIn.connection.mqttHost(), standIn.connection.mqttPort(),
+                false, List.of(other.certificate()), MqttVersion.V5, Duration.ofSeconds(10));
+        try (DeviceClient client = DeviceClient.create(device(0), wrongTrust)) {
+            long start = System.nanoTime();
+            IOException failure = assertThrows(IOException.class, () -> JitpConnector.DEFAULT.connect(client));
+            assertFalse(failure instanceof MqttRefusedException, failure.toString());
+            assertTrue(failure.getMessage().startsWith("Cannot connect as client-0 to "), failure.getMessage());
+            assertTrue(System.nanoTime() - start < JitpConnector.MIN_DELAY.toNanos(), "no reconnect wait");
+        }
+    }
+
+    @Test
+    void aCertificateFromAnUnregisteredCaIsDroppedAndTheReasonIsNamed(@TempDir Path folder) throws Exception {
+        CertificateAuthority unregistered = CertificateAuthority.create(
+                SubjectProfile.ofCommonName("unregistered-root"), KeyAlgorithm.EC_P256, 30);
+        DeviceRecord record = DeviceStandIn.issue(unregistered, folder, "stranger-", 1).manifest().devices().get(0);
+        try (DeviceClient client = DeviceClient.create(DeviceIdentity.find(folder, record.id()), standIn.mqtt())) {
+            MqttRefusedException refused = assertThrows(MqttRefusedException.class,
+                    () -> new JitpConnector(2, Duration.ZERO, Duration.ZERO).connect(client));
+            assertTrue(refused.getMessage().startsWith("CONNECT as stranger-0 (2 attempts) refused: "),
+                    refused.getMessage());
+            assertFalse(refused.getMessage().contains("Untranslated"), refused.getMessage());
         }
     }
 

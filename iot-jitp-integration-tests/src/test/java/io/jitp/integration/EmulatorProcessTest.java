@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The stand-in as the goals run it: a separate JVM started from a classpath, reused while it runs, stopped with
- * SIGTERM; and its watch on the parent process, so a killed build leaves no orphan.
+ * The stand-in as the goals run it: a separate JVM started from a classpath, reused while it runs, and its watch on
+ * the parent process, so that a killed build leaves no orphan.
  */
 class EmulatorProcessTest {
     /** Bounds a hung start on a loaded CI machine; the figure printed is what matters. */
@@ -51,14 +51,21 @@ class EmulatorProcessTest {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
     }
 
+    /**
+     * One start (a stand-in JVM takes seconds): started from a classpath, reused, then ended by its parent's end.
+     * Stopping with SIGTERM is covered by the invoker ITs (iot:emulator-stop) and the stand-in's own tests.
+     */
     @Test
-    void startsReusesAndStopsASeparateJvm() throws Exception {
+    void startsReusesAndExitsWhenItsParentEnds() throws Exception {
+        Process parent = new ProcessBuilder("sleep", "600").start();
+        parents.add(parent);
         process = new EmulatorProcess(state, TIMEOUT, reporter);
         long startedAt = System.nanoTime();
-        EmulatorProcess.Running first = process.startOrReuse(EmulatorProcessTest::classpath, false, List.of());
+        EmulatorProcess.Running first = process.startOrReuse(EmulatorProcessTest::classpath, false,
+                List.of(EmulatorProcess.EXIT_WITH_PARENT_OPTION, Long.toString(parent.pid())));
         System.out.printf("Stand-in process ready %d ms after launch%n", (System.nanoTime() - startedAt) / 1_000_000);
         assertTrue(first.startedNow());
-        assertTrue(ProcessHandle.of(first.endpoints().pid()).isPresent());
+        ProcessHandle standIn = ProcessHandle.of(first.endpoints().pid()).orElseThrow();
         try (AwsClients clients = new AwsClients(AwsConnections.local(first.endpoints()))) {
             clients.iot().createThing(r -> r.thingName("from-the-core"));
         }
@@ -71,25 +78,12 @@ class EmulatorProcessTest {
         assertTrue(log.contains("Reusing the stand-in running for " + state.toAbsolutePath() + " (pid "
                 + first.endpoints().pid() + ")"), log.toString());
 
-        assertTrue(process.stop());
-        assertFalse(ProcessHandle.of(first.endpoints().pid()).map(ProcessHandle::isAlive).orElse(false));
-        assertTrue(StandInEndpoints.read(state).isEmpty(), "endpoints.json outlived the stop");
-        assertFalse(process.stop(), "nothing left to stop");
-        assertTrue(Files.readString(state.resolve(EmulatorProcess.LOG_FILE)).contains("iot-jitp-emulator ready in"));
-    }
-
-    @Test
-    void theStandInExitsWhenItsParentEnds() throws Exception {
-        Process parent = new ProcessBuilder("sleep", "600").start();
-        parents.add(parent);
-        process = new EmulatorProcess(state, TIMEOUT, reporter);
-        EmulatorProcess.Running running = process.startOrReuse(EmulatorProcessTest::classpath, false,
-                List.of(EmulatorProcess.EXIT_WITH_PARENT_OPTION, Long.toString(parent.pid())));
-        ProcessHandle standIn = ProcessHandle.of(running.endpoints().pid()).orElseThrow();
-
         parent.destroyForcibly().waitFor();
         standIn.onExit().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertFalse(standIn.isAlive());
         assertTrue(StandInEndpoints.read(state).isEmpty(), "the stand-in did not close cleanly");
+        assertFalse(process.stop(), "nothing left to stop");
+        String output = Files.readString(state.resolve(EmulatorProcess.LOG_FILE));
+        assertTrue(output.contains("iot-jitp-emulator ready in"), output);
+        assertTrue(output.contains("Stopping when process " + parent.pid() + " ends"), output);
     }
 }

@@ -88,7 +88,7 @@ class StackDeployerTest {
     }
 
     @Test
-    void deploysTheForwardingStackWithATopicParameterAndDeletesIt() {
+    void deploysTheForwardingStackWithATopicParameterKeepsItOnUpdateAndDeletesIt() {
         StackDeployer deployer = deployer(standIn.clients);
         StackResult created = deployer.deploy("forwarding", StackTemplate.bundled("sqs-forwarding"),
                 Map.of("TopicName", "telemetry"), NAMED_IAM);
@@ -99,6 +99,11 @@ class StackDeployerTest {
                 "telemetrySQSPublisher")).rule().sql());
         assertTrue(standIn.log.stream().anyMatch(l -> l.matches(
                 "\\s+CREATE_COMPLETE\\s+AWS::Lambda::Function\\s+Logger .*")), standIn.log.toString());
+
+        StackResult kept = deployer.deploy("forwarding", StackTemplate.bundled("sqs-forwarding"), Map.of(),
+                NAMED_IAM);
+        assertFalse(kept.changed(), "an update without TopicName keeps telemetry instead of the default loadtest");
+        assertEquals("telemetryQueue", kept.outputs().get("QueueName"));
 
         assertTrue(deployer.delete("forwarding"));
         assertTrue(deployer.describe("forwarding").isEmpty());

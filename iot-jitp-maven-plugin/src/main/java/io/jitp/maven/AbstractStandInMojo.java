@@ -84,14 +84,39 @@ public abstract class AbstractStandInMojo extends AbstractIotMojo {
         return running.endpoints();
     }
 
-    /** @param process a stand-in this build started, stopped when the JVM ends */
+    /**
+     * Stops a stand-in this build started when the JVM ends, and remembers it in the build session (so that
+     * {@code iot:emulator-start} later in the same build knows it would not outlive the build).
+     *
+     * @param process a stand-in this build started
+     */
     protected void stopAtExit(EmulatorProcess process) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             try {
                 process.stop();
             } catch (IOException | RuntimeException e) {
                 // The stand-in also watches this process and exits on its own.
             }
-        }, "iot-jitp-stop-stand-in"));
+        }, "iot-jitp-stop-stand-in");
+        Runtime.getRuntime().addShutdownHook(hook);
+        repositorySession.getData().set(ownerKey(process), hook);
+    }
+
+    /**
+     * @param process a stand-in process
+     * @return true if this build started it to stop with the build, and it no longer will (the caller restarts it)
+     */
+    protected boolean releaseFromThisBuild(EmulatorProcess process) {
+        Object hook = repositorySession.getData().get(ownerKey(process));
+        if (!(hook instanceof Thread thread)) {
+            return false;
+        }
+        Runtime.getRuntime().removeShutdownHook(thread);
+        repositorySession.getData().set(ownerKey(process), null);
+        return true;
+    }
+
+    private static String ownerKey(EmulatorProcess process) {
+        return "io.jitp.stand-in.stopsWithBuild:" + process.stateDirectory();
     }
 }

@@ -38,7 +38,7 @@ public class DeployStackMojo extends AbstractStackMojo {
 
     /**
      * Parameter overrides, {@code Key=Value} pairs separated by commas, e.g. {@code TopicName=loadtest}; others
-     * keep the template's defaults.
+     * keep the stack's current values on an update, or the template's defaults.
      *
      * @since 0.1.0
      */

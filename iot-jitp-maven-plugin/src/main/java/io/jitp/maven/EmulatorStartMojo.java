@@ -29,6 +29,11 @@ public class EmulatorStartMojo extends AbstractStandInMojo {
     @Override
     protected void run() throws IOException {
         EmulatorProcess process = emulatorProcess();
+        if (releaseFromThisBuild(process)) {
+            // Started earlier in this build to stop with it (it watches this JVM): restart it to outlive the build.
+            getLog().info("Restarting the stand-in this build started, so that it keeps running after the build");
+            process.stop();
+        }
         EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), false, List.of());
         getLog().info((running.startedNow() ? "Started" : "Already running:") + " the stand-in for "
                 + process.stateDirectory() + " (pid " + running.endpoints().pid() + "); it keeps running after this"

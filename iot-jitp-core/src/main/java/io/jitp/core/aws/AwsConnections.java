@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds the {@link AwsConnection} of each {@link Target}. */
 public final class AwsConnections {
@@ -77,6 +78,10 @@ public final class AwsConnections {
                     override == null ? AWS_MQTT_PORT : override.mqttPort(),
                     override == null ? amazonRootCas() : override.trustAnchors());
         } catch (SdkClientException e) {
+            if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("credentials")) {
+                throw new InvalidInputException("Cannot reach AWS in " + resolvedRegion + ": " + e.getMessage()
+                        + "; check the network and proxy settings, or use the stand-in (-Diot.target=local)", e);
+            }
             throw new InvalidInputException("Cannot use the AWS credentials: " + e.getMessage() + "; configure"
                     + " them (aws configure, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, -Diot.profile=<profile>, or a"
                     + " settings.xml <server> named by -Diot.serverId)", e);

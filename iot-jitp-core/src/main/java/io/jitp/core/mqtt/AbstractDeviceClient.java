@@ -1,9 +1,14 @@
 package io.jitp.core.mqtt;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLException;
 
 /** What both Paho flavours share: identity, TLS, the received-message queue, the handshake timing. */
 abstract class AbstractDeviceClient implements DeviceClient {
@@ -58,6 +63,26 @@ abstract class AbstractDeviceClient implements DeviceClient {
     }
 
     /**
+     * A failed connection attempt: TLS and network failures as they are (no wait fixes them, so they are not
+     * retried); a broker refusal, or a connection closed before CONNACK (AWS's JITP drop), as a refusal.
+     *
+     * @param pahoCode Paho's reason code
+     * @param message  Paho's message
+     * @param e        Paho's exception
+     * @return the exception to throw
+     */
+    protected IOException connectFailed(int pahoCode, String message, Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException) {
+                return new IOException("Cannot connect as " + clientId + " to " + endpoint.describe() + ": "
+                        + cause, cause);
+            }
+        }
+        return refused("CONNECT as " + clientId, pahoCode, message, e);
+    }
+
+    /**
      * @param operation  what failed
      * @param pahoCode   Paho's reason code: the broker's below 256, Paho's own above
      * @param message    Paho's message
@@ -66,7 +91,13 @@ abstract class AbstractDeviceClient implements DeviceClient {
      */
     protected static MqttRefusedException refused(String operation, int pahoCode, String message, Throwable cause) {
         boolean fromBroker = pahoCode > 0 && pahoCode < FIRST_CLIENT_CODE;
+        Throwable root = cause;
+        while (root != null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        // Paho's own text for client-side failures ("Untranslated MqttException") hides what happened.
+        String detail = root != null && root != cause ? root.toString() : message;
         return new MqttRefusedException(operation, fromBroker ? pahoCode : MqttRefusedException.NO_REASON_CODE,
-                fromBroker ? null : message, cause);
+                fromBroker ? null : detail, cause);
     }
 }

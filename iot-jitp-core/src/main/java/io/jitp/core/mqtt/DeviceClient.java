@@ -15,6 +15,7 @@ public interface DeviceClient extends AutoCloseable {
      * @throws IOException if the TLS material is unusable
      */
     static DeviceClient create(DeviceIdentity identity, MqttEndpoint endpoint) throws IOException {
+        PahoLogging.quiet();
         DeviceTls tls = new DeviceTls(identity, endpoint);
         return endpoint.version() == MqttVersion.V5 ? new Mqtt5DeviceClient(identity.clientId(), tls, endpoint)
                 : new Mqtt311DeviceClient(identity.clientId(), tls, endpoint);

@@ -3,17 +3,17 @@ package io.jitp.core.mqtt;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.LongConsumer;
 
 import javax.net.SocketFactory;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -26,7 +26,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class DeviceTls {
     private static final String TLS_1_2 = "TLSv1.2";
-    private static final char[] NO_PASSWORD = new char[0];
 
     private final SSLContext context;
     private final MqttEndpoint endpoint;
@@ -34,24 +33,24 @@ public final class DeviceTls {
     /**
      * @param identity the device
      * @param endpoint host (SNI and host name check), ALPN and trust anchors
-     * @throws IOException if the key and certificate cannot be put into a key store
+     * @throws IOException if the trust anchors cannot be put into a trust store
      */
     public DeviceTls(DeviceIdentity identity, MqttEndpoint endpoint) throws IOException {
         this.endpoint = endpoint;
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("device", identity.key(), NO_PASSWORD,
-                    identity.chain().toArray(new Certificate[0]));
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, NO_PASSWORD);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-            trust.init(trustStore(endpoint.trustAnchors()));
             context = SSLContext.getInstance(TLS_1_2);
-            context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+            context.init(new KeyManager[] {new DeviceKeyManager(identity)}, trustManagers(endpoint.trustAnchors()),
+                    null);
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot set up TLS for device " + identity.clientId() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static TrustManager[] trustManagers(List<X509Certificate> anchors)
+            throws GeneralSecurityException, IOException {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+        trust.init(trustStore(anchors));
+        return trust.getTrustManagers();
     }
 
     private static KeyStore trustStore(List<X509Certificate> anchors) throws GeneralSecurityException, IOException {

@@ -40,7 +40,7 @@ final class Mqtt311DeviceClient extends AbstractDeviceClient implements MqttCall
             client.connect(options).waitForCompletion(timeoutMillis());
         } catch (MqttException e) {
             close();
-            throw refused("CONNECT as " + clientId, e.getReasonCode(), e.getMessage(), e);
+            throw connectFailed(e.getReasonCode(), e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,7 @@ final class Mqtt5DeviceClient extends AbstractDeviceClient implements MqttCallba
             client.connect(options).waitForCompletion(timeoutMillis());
         } catch (MqttException e) {
             close();
-            throw refused("CONNECT as " + clientId, e.getReasonCode(), e.getMessage(), e);
+            throw connectFailed(e.getReasonCode(), e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class StackDeployer {
      *
      * @param stackName    the stack name
      * @param template     the template
-     * @param parameters   parameter overrides (others keep their template defaults)
+     * @param parameters   parameter overrides (others keep the stack's current values, or the template defaults)
      * @param capabilities capabilities acknowledged, e.g. {@code CAPABILITY_NAMED_IAM}
      * @return the stack as deployed
      * @throws StackFailedException if the change set or the stack operation fails
@@ -61,8 +62,13 @@ public final class StackDeployer {
         }
         boolean create = existing.isEmpty() || existing.get().stackStatusAsString().equals("REVIEW_IN_PROGRESS");
         String changeSetName = "iot-jitp-" + System.currentTimeMillis();
-        List<Parameter> overrides = parameters.entrySet().stream()
-                .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build()).toList();
+        List<Parameter> overrides = new ArrayList<>(parameters.entrySet().stream()
+                .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build()).toList());
+        if (!create) {
+            // As aws cloudformation deploy: an update keeps the values of parameters not given again.
+            existing.get().parameters().stream().map(Parameter::parameterKey).filter(k -> !parameters.containsKey(k))
+                    .forEach(k -> overrides.add(Parameter.builder().parameterKey(k).usePreviousValue(true).build()));
+        }
         String stackId = cloudFormation.createChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName)
                 .changeSetType(create ? ChangeSetType.CREATE : ChangeSetType.UPDATE).templateBody(template.body())
                 .parameters(overrides).capabilities(capabilities)
