@@ -21,9 +21,9 @@ import java.util.Locale;
 /**
  * Packs one ship bundle per device that passed {@code smoke-connect}: {@code <outputDirectory>/bundles/<id>.zip} with
  * the firmware artifact, the device's certificate chain and private key, {@code endpoint.json} (host, port, client
- * id; against the stand-in, whose port changes at each start, where to read the port) and {@code root-ca.pem} (the roots to trust for the target's endpoint). Devices that failed or were not tested
- * get no bundle, and the log names them; a bundle left from an earlier build for such a device is deleted. Unchanged
- * bundles are not rewritten.
+ * id; against the stand-in, whose port changes at each start, where to read the port) and {@code root-ca.pem} (the
+ * roots to trust for the target's endpoint). Devices that failed or were not tested get no bundle, and the log names
+ * them; a bundle left from an earlier build for such a device is deleted. Unchanged bundles are not rewritten.
  *
  * @since 0.1.0
  */

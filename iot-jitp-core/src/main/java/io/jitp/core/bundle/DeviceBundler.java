@@ -27,10 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * Packs one ship bundle per device that passed smoke-connect: {@code <bundles>/<id>.zip} holding
- * {@code firmware/<file>}, {@code device/certificate.pem} (device certificate, then the CA), {@code device/private.key},
- * {@code root-ca.pem} (the roots to trust for the endpoint) and {@code endpoint.json}. A device that failed or was not
- * tested gets no bundle, and a bundle left from an earlier build for such a device is deleted: only what passed the
- * connect test ships. Bundles hold a private key, so they are written 0600 and atomically; a bundle whose bytes would
+ * {@code firmware/<file>}, {@code device/certificate.pem} (device certificate, then the CA),
+ * {@code device/private.key}, {@code root-ca.pem} (the roots to trust for the endpoint) and {@code endpoint.json}.
+ * A device that failed or was not tested gets no bundle, and a bundle left from an earlier build for such a device is
+ * deleted: only what passed the connect test ships. Bundles hold a private key, so they are written 0600 and atomically; a bundle whose bytes would
  * not change is left untouched.
  */
 public final class DeviceBundler {
@@ -89,7 +89,8 @@ public final class DeviceBundler {
                 passed.add(device.id());
                 byte[] zip = new ZipImage()
                         .add("firmware/" + firmware.getFileName(), firmwareBytes)
-                        .add("device/certificate.pem", Files.readAllBytes(devicesFolder.resolve(device.certificateFile())))
+                        .add("device/certificate.pem",
+                                Files.readAllBytes(devicesFolder.resolve(device.certificateFile())))
                         .add("device/private.key", Files.readAllBytes(devicesFolder.resolve(device.keyFile())))
                         .add("root-ca.pem", roots)
                         .add("endpoint.json", endpointJson(device.id()))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -54,8 +55,8 @@ class DeviceBundlerTest {
         firmware = dir.resolve("agent-1.0.jar");
         bundles = dir.resolve("bundles");
         Files.writeString(firmware, "firmware image");
-        new DeviceBatch(CA, new BatchOptions(devices, KeyAlgorithm.EC_P256, 30, 1, false), Reporter.silent())
-                .run(DeviceSources.numbered("dev-", 3, new SubjectProfile(null, null, null, null, null, null, null, null)));
+        new DeviceBatch(CA, new BatchOptions(devices, KeyAlgorithm.EC_P256, 30, 1, false), Reporter.silent()).run(
+                DeviceSources.numbered("dev-", 3, new SubjectProfile(null, null, null, null, null, null, null, null)));
         bundler = new DeviceBundler(new BundleEndpoint("aws", "us-east-1", "localhost", 8883, null,
                 List.of(CA.certificate())), Reporter.silent());
     }
@@ -117,8 +118,9 @@ class DeviceBundlerTest {
     void aStandInBundleNamesWhereToReadThePortInsteadOfTheEphemeralPort() throws IOException {
         smoke(Map.of("dev-0", ""));
         Path endpoints = dir.resolve("stand-in/endpoints.json");
-        new DeviceBundler(new BundleEndpoint("local", "us-east-1", "localhost", 0, endpoints, List.of(CA.certificate())),
-                Reporter.silent()).bundle(devices, smokeXml, firmware, bundles);
+        BundleEndpoint standIn = new BundleEndpoint("local", "us-east-1", "localhost", 0, endpoints,
+                List.of(CA.certificate()));
+        new DeviceBundler(standIn, Reporter.silent()).bundle(devices, smokeXml, firmware, bundles);
         try (ZipFile file = new ZipFile(bundles.resolve("dev-0.zip").toFile())) {
             JsonNode endpoint = new ObjectMapper().readTree(text(file, "endpoint.json"));
             assertFalse(endpoint.has("port"));
@@ -142,6 +144,6 @@ class DeviceBundlerTest {
 
     private static String text(ZipFile zip, String entry) throws IOException {
         assertTrue(zip.getEntry(entry) != null, "zip entry " + entry);
-        return new String(zip.getInputStream(zip.getEntry(entry)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(zip.getInputStream(zip.getEntry(entry)).readAllBytes(), StandardCharsets.UTF_8);
     }
 }
