@@ -90,8 +90,7 @@ public abstract class AbstractAwsMojo extends AbstractStandInMojo {
             throw new IOException(e.awsErrorDetails().serviceName() + " call failed ("
                     + e.awsErrorDetails().errorCode() + "): " + e.awsErrorDetails().errorMessage(), e);
         } catch (SdkException e) {
-            throw new IOException("Cannot reach " + connection.target().name().toLowerCase() + ": " + e.getMessage(),
-                    e);
+            throw new IOException("Cannot reach the target (" + connection.describe() + "): " + e.getMessage(), e);
         } finally {
             clients = null;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 
 /** What both Paho flavours share: identity, TLS, the received-message queue, the handshake timing. */
@@ -48,7 +49,7 @@ abstract class AbstractDeviceClient implements DeviceClient {
     }
 
     /** @return the socket factory Paho connects with; it records the handshake time */
-    protected javax.net.SocketFactory socketFactory() {
+    protected SocketFactory socketFactory() {
         return tls.socketFactory(nanos -> handshakeNanos = nanos);
     }
 

@@ -1,6 +1,7 @@
 package io.jitp.core.mqtt;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -83,7 +84,7 @@ public final class DeviceTls {
      * @return a TLS socket over it, configured but not yet handshaken
      * @throws IOException if it cannot be layered
      */
-    SSLSocket layer(java.net.Socket raw) throws IOException {
+    SSLSocket layer(Socket raw) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setProtocols(new String[] {TLS_1_2});

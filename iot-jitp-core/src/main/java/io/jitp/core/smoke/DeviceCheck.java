@@ -8,6 +8,7 @@ import io.jitp.core.mqtt.ReceivedMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +86,7 @@ final class DeviceCheck {
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.endpoint().timeout().toNanos();
         while (System.nanoTime() < deadline) {
-            ReceivedMessage message = client.nextMessage(java.time.Duration.ofNanos(deadline - System.nanoTime()));
+            ReceivedMessage message = client.nextMessage(Duration.ofNanos(deadline - System.nanoTime()));
             if (message != null && message.topic().equals(topic) && Arrays.equals(message.payload(), payload)) {
                 return;
             }

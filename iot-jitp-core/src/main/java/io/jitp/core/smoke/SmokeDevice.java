@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A device to smoke-test: its id (CommonName, client id, thing name) and its files.
@@ -44,7 +45,7 @@ public record SmokeDevice(String id, Path certificateFile, Path keyFile) {
             devices.add(new SmokeDevice(record.id(), devicesFolder.resolve(record.certificateFile()),
                     devicesFolder.resolve(record.keyFile())));
         }
-        Set<String> unknown = new java.util.TreeSet<>(only);
+        Set<String> unknown = new TreeSet<>(only);
         devices.forEach(d -> unknown.remove(d.id()));
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("Not in " + devicesFolder.resolve(Manifest.JSON) + ": " + unknown);
