@@ -171,6 +171,40 @@ public final class PropertyNames {
     public static final String BUNDLE_DEVICES_SKIP = "iot.bundle-devices.skip";
     /** The firmware file {@code bundle-devices} puts in every bundle (default: the project's artifact). */
     public static final String BUNDLE_FIRMWARE = "iot.bundle.firmware";
+    /** Skips {@code loadtest}. */
+    public static final String LOADTEST_SKIP = "iot.loadtest.skip";
+    /** Skips {@code loadtest-report}. */
+    public static final String LOADTEST_REPORT_SKIP = "iot.loadtest-report.skip";
+    /** Publishers in the whole load test. */
+    public static final String LOADTEST_PUBLISHERS = "iot.loadtest.publishers";
+    /** Subscribers in the whole load test. */
+    public static final String LOADTEST_SUBSCRIBERS = "iot.loadtest.subscribers";
+    /** Messages per second per publisher. */
+    public static final String LOADTEST_RATE = "iot.loadtest.rate";
+    /** Payload size in bytes. */
+    public static final String LOADTEST_PAYLOAD_SIZE = "iot.loadtest.payloadSize";
+    /** QoS 0 or 1. */
+    public static final String LOADTEST_QOS = "iot.loadtest.qos";
+    /** Measured seconds. */
+    public static final String LOADTEST_DURATION = "iot.loadtest.duration";
+    /** Seconds over which devices connect. */
+    public static final String LOADTEST_RAMP_UP = "iot.loadtest.rampUp";
+    /** MQTT version, 5 or 3.1.1. */
+    public static final String LOADTEST_MQTT_VERSION = "iot.loadtest.mqttVersion";
+    /** This process's shard, K/N with K zero-based. */
+    public static final String LOADTEST_SHARD = "iot.loadtest.shard";
+    /** Run a plan breaking AWS IoT's default quotas against AWS anyway. */
+    public static final String LOADTEST_FORCE = "iot.loadtest.force";
+    /** Whether a collector device receives the forwards (publish-to-forward latency). */
+    public static final String LOADTEST_COLLECTOR = "iot.loadtest.collector";
+    /** Shard output folders (or report.json files) {@code loadtest-report} merges, comma-separated. */
+    public static final String LOADTEST_INPUTS = "iot.loadtest.inputs";
+    /** Threshold: achieved / expected message rate at least. */
+    public static final String LOADTEST_MIN_RATE_RATIO = "iot.loadtest.minRateRatio";
+    /** Threshold: delivery latency p99 at most, in milliseconds. */
+    public static final String LOADTEST_MAX_P99_MILLIS = "iot.loadtest.maxP99Millis";
+    /** Threshold: lost / expected messages at most. */
+    public static final String LOADTEST_MAX_LOSS = "iot.loadtest.maxLoss";
 
     private PropertyNames() {
     }
