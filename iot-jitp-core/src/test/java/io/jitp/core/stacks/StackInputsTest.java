@@ -62,7 +62,7 @@ class StackInputsTest {
             assertTrue(!body.contains("${iot:"), name + " lets Fn::Sub substitute an IoT policy variable");
         }
         assertTrue(StackTemplate.bundled(StackTemplate.LOADTEST_POLICY).body()
-                .contains("Action: iot:Receive\n            Resource: !Sub 'arn:aws:iot:${AWS::Region}:${AWS::AccountId}"
-                        + ":topic/loadtest/*'"));
+                .contains("Action: iot:Receive\n            Resource:\n              - !Sub 'arn:aws:iot:${AWS::Region}"
+                        + ":${AWS::AccountId}:topic/loadtest/*'"));
     }
 }
