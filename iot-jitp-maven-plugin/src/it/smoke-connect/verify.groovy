@@ -6,7 +6,10 @@ def xml = new groovy.xml.XmlSlurper().parse(new File(basedir,
 assert log.contains('Smoke-testing 3 device(s) against localhost:')
 assert log.contains('smoke-connect: 3 device(s), 3 passed, 0 failed')
 assert (log =~ /JITP delay\s+1\d{3}\.\d ms/).find()
-// 2: the disabled device fails the build, the others still pass, the report names it
+// 2: the same devices through the aws code path (already provisioned: no JITP drop)
+assert log.contains('Target: AWS (endpoints overridden: ')
+assert log.count('smoke-connect: 3 device(s), 3 passed, 0 failed') == 2
+// 3: the disabled device fails the build, the others still pass, the report names it
 assert log.contains('smoke-connect: 3 device(s), 2 passed, 1 failed')
 assert (log =~ /device-1\s+CONNECT as device-1 \(2 attempts\) refused: reason code 0x87 \(not authorized\); certificate is INACTIVE, not ACTIVE/).find()
 assert log.contains('smoke-connect: 1 of 3 device(s) failed (iot.smoke.maxFailures=0)')
@@ -15,4 +18,6 @@ def failed = xml.testcase.findAll { it.failure.size() > 0 }*.@name*.toString()
 assert failed == ['device-1']
 assert xml.testcase.find { it.@name == 'device-0' }.properties.property.find { it.@name == 'roundTripMs' }.@value.toFloat() > 0
 assert !log.contains('MojoExecutionException')
+// 4: the stand-in emulator-start kept is stopped
+assert !new File(basedir, 'stand-in/endpoints.json').exists()
 return true

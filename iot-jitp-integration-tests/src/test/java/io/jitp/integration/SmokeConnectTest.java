@@ -97,18 +97,9 @@ class SmokeConnectTest {
         assertEquals(List.of(revoked), failed);
         assertTrue(Files.readString(xml).contains("tlsHandshakeMs"));
 
-        List<String> lines = new ArrayList<>();
-        SmokeSummary.print(second, new Reporter() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-        });
+        RecordingReporter reporter = new RecordingReporter();
+        SmokeSummary.print(second, reporter);
+        List<String> lines = reporter.lines;
         assertTrue(lines.get(0).contains("4 device(s), 3 passed, 1 failed"), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(revoked) && l.contains("REVOKED")), lines.toString());
     }

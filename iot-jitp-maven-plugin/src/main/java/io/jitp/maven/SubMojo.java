@@ -71,6 +71,10 @@ public class SubMojo extends AbstractMqttMojo {
             throw refused(e);
         }
         getLog().info("Received " + received + " message(s)");
+        if (messageCount > 0 && received < messageCount) {
+            getLog().warn("Expected " + messageCount + " message(s) but " + timeout + " s passed first (-D"
+                    + PropertyNames.TIMEOUT + "=<seconds> waits longer)");
+        }
     }
 
     @Override
