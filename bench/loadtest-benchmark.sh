@@ -12,6 +12,7 @@
 #   SHAPE = PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3], e.g. 487x20@1:60
 # Default: mosquitto with the seed's 487x20 at 1 msg/s for 60 s, then 10,000 devices each publishing 1 msg/s for 60 s.
 # Devices (and the CA) are kept in target/loadtest-bench/<mode> and reused by later runs. It asserts nothing.
+# The first shape of a run also warms the JIT up; list a short one first to measure the next one warm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/sbin/mosquitto ]; then
@@ -40,4 +41,6 @@ if [ "$mode" = standin ]; then
 fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(/usr/sbin/mosquitto -h | head -1), $(java -version 2>&1 | head -1)"
 ulimit -n "$(ulimit -Hn)"
-exec java -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener "${standin[@]}" -cp "$classpath" bench/LoadTestBench.java "$mode" target/loadtest-bench "$@"
+# BENCH_JAVA_OPTS, e.g. -Xmx256m: the default heap grows to what the machine allows, which shows in resident memory.
+# shellcheck disable=SC2086
+exec java ${BENCH_JAVA_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener "${standin[@]}" -cp "$classpath" bench/LoadTestBench.java "$mode" target/loadtest-bench "$@"
