@@ -167,6 +167,11 @@ public final class PropertyNames {
     /** Whether smoke-connect also asks the control plane about each device. */
     public static final String SMOKE_CONTROL_PLANE = "iot.smoke.controlPlane";
 
+    /** Skips {@code bundle-devices}. */
+    public static final String BUNDLE_DEVICES_SKIP = "iot.bundle-devices.skip";
+    /** The firmware file {@code bundle-devices} puts in every bundle (default: the project's artifact). */
+    public static final String BUNDLE_FIRMWARE = "iot.bundle.firmware";
+
     /** Skips {@code loadtest}. */
     public static final String LOADTEST_SKIP = "iot.loadtest.skip";
     /** Skips {@code loadtest-report}. */
