@@ -2,9 +2,11 @@ package io.jitp.maven;
 
 import io.jitp.core.InvalidInputException;
 import io.jitp.core.Reporter;
+import io.jitp.core.pki.CaCredentials;
 import io.jitp.core.pki.CaStore;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.KeyPasswordRequiredException;
+import io.jitp.core.pki.Requester;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -20,7 +22,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * What every goal shares: skipping, the CA location and its password, and turning core errors into Maven's two kinds
@@ -37,8 +38,9 @@ public abstract class AbstractIotMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * Folder holding the CA ({@code <caName>.ca.pem} and {@code <caName>.ca.key}). The default lives outside the
-     * project so that {@code mvn clean} never destroys a CA.
+     * Folder holding the CA ({@code <caName>.ca.pem} and {@code <caName>.ca.key}, or {@code <caName>.ca.p11.json}
+     * when the key is in a PKCS#11 token) and its audit log {@code <caName>.issued.log}. The default lives outside
+     * the project so that {@code mvn clean} never destroys a CA.
      *
      * @since 0.1.0
      */
@@ -72,6 +74,24 @@ public abstract class AbstractIotMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.CA_PASSWORD_ENV)
     private String caPasswordEnv;
+
+    /**
+     * Id of a {@code <server>} in settings.xml whose {@code <password>} is the PIN of the PKCS#11 token holding the CA
+     * key (see create-ca's {@code pkcs11Library}). Alternative to {@code pkcs11PinEnv}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PKCS11_PIN_SERVER_ID)
+    private String pkcs11PinServerId;
+
+    /**
+     * Name (not value) of an environment variable holding the PIN of the PKCS#11 token holding the CA key.
+     * Alternative to {@code pkcs11PinServerId}; a PIN is never accepted as a {@code -D} property.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PKCS11_PIN_ENV)
+    private String pkcs11PinEnv;
 
     /**
      * The project, or Maven's stand-in when a goal runs without a POM.
@@ -148,35 +168,38 @@ public abstract class AbstractIotMojo extends AbstractMojo {
     }
 
     /**
-     * @return the CA, checked and ready to issue
+     * @return the CA (key file or token key), checked and ready to issue, recording what it issues as asked by this
+     *         goal in the CA's audit log
      * @throws IOException          if a CA file cannot be read
-     * @throws MojoFailureException if the password source is misconfigured
+     * @throws MojoFailureException if a password or PIN source is misconfigured
      */
     protected CertificateAuthority loadCa() throws IOException, MojoFailureException {
-        char[] password = caPassword();
+        CaCredentials credentials = caCredentials();
         try {
-            return caStore().load(password);
+            return caStore().load(credentials, requester(), reporter());
         } finally {
-            clear(password);
+            credentials.clear();
         }
     }
 
     /**
-     * @return the configured CA key password (the caller clears it after use), or null
-     * @throws MojoFailureException if the configured source has no password
+     * @return the configured CA key password and token PIN, each null when not configured; the caller clears them
+     * @throws MojoFailureException if a configured source has no value
      */
-    protected char[] caPassword() throws MojoFailureException {
-        return new CaPasswords(settings, settingsDecrypter, System.getenv())
-                .resolve(caPasswordServerId, caPasswordEnv);
+    protected CaCredentials caCredentials() throws MojoFailureException {
+        Secrets secrets = new Secrets(settings, settingsDecrypter, System.getenv());
+        char[] password = secrets.resolve(Secret.CA_PASSWORD, caPasswordServerId, caPasswordEnv);
+        try {
+            return new CaCredentials(password, secrets.resolve(Secret.TOKEN_PIN, pkcs11PinServerId, pkcs11PinEnv));
+        } catch (MojoFailureException e) {
+            CaCredentials.ofPassword(password).clear();
+            throw e;
+        }
     }
 
-    /**
-     * @param password a password array to wipe, may be null
-     */
-    protected static void clear(char[] password) {
-        if (password != null) {
-            Arrays.fill(password, '\0');
-        }
+    /** @return this user and host, asking through this goal (the audit log's requester) */
+    protected Requester requester() {
+        return Requester.current("mvn iot:" + goal());
     }
 
     /**

@@ -64,6 +64,18 @@ public final class PropertyNames {
     public static final String CA_PASSWORD_SERVER_ID = "iot.caPasswordServerId";
     /** Name of the environment variable holding the CA key password. */
     public static final String CA_PASSWORD_ENV = "iot.caPasswordEnv";
+    /** PKCS#11 module (shared library) of the token create-ca generates the CA key in; unset keeps a key file. */
+    public static final String PKCS11_LIBRARY = "iot.pkcs11.library";
+    /** Slot id of that token (takes precedence over the slot list index). */
+    public static final String PKCS11_SLOT = "iot.pkcs11.slot";
+    /** Position of that token in the module's slot list, when no slot id is given. */
+    public static final String PKCS11_SLOT_LIST_INDEX = "iot.pkcs11.slotListIndex";
+    /** Alias (label) of the CA key in the token. */
+    public static final String PKCS11_KEY_ALIAS = "iot.pkcs11.keyAlias";
+    /** Id of the settings.xml {@code <server>} whose password is the token PIN. */
+    public static final String PKCS11_PIN_SERVER_ID = "iot.pkcs11.pinServerId";
+    /** Name of the environment variable holding the token PIN. */
+    public static final String PKCS11_PIN_ENV = "iot.pkcs11.pinEnv";
     /** CA validity in days. */
     public static final String CA_VALIDITY_DAYS = "iot.ca.validityDays";
     /** CA subject CN. */

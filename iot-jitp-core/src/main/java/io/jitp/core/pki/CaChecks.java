@@ -3,6 +3,7 @@ package io.jitp.core.pki;
 import io.jitp.core.InvalidInputException;
 
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -15,11 +16,12 @@ final class CaChecks {
     /**
      * @param certificate the CA certificate
      * @param privateKey  its private key
+     * @param signer      the provider that signs with the key (a token's), or null for the JDK default
      * @param source      where the pair came from (file names), for error messages
      * @throws InvalidInputException if it is not a CA, may not sign certificates, is not valid now, or the key does
      *                               not belong to the certificate
      */
-    static void requireUsable(X509Certificate certificate, PrivateKey privateKey, String source) {
+    static void requireUsable(X509Certificate certificate, PrivateKey privateKey, Provider signer, String source) {
         if (certificate.getBasicConstraints() < 0) {
             throw new InvalidInputException(source + " is not a CA certificate (basicConstraints CA:TRUE is missing);"
                     + " use a CA certificate, or create one with mvn iot:create-ca");
@@ -38,7 +40,7 @@ final class CaChecks {
             throw new InvalidInputException(source + " is not valid before " + certificate.getNotBefore()
                     .toInstant() + "; check the system clock", e);
         }
-        if (!KeyPairs.matches(certificate.getPublicKey(), privateKey)) {
+        if (!KeyPairs.matches(certificate.getPublicKey(), privateKey, signer)) {
             throw new InvalidInputException(source + ": the private key does not belong to the CA certificate;"
                     + " put the key that was created with this certificate next to it");
         }

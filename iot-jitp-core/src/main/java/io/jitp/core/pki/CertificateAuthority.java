@@ -26,6 +26,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -39,21 +40,28 @@ import java.util.List;
 
 /**
  * A certificate authority: its certificate and private key, and the certificates it issues (devices, CSRs, TLS
- * servers). Instances are immutable and safe to share between threads issuing in parallel.
+ * servers). The key may be a handle into a PKCS#11 token: signing then goes through the token's provider and the key
+ * never leaves it. Every certificate issued is reported to the CA's {@link IssuanceAudit} before it is returned.
+ * Instances are immutable and safe to share between threads issuing in parallel.
  */
 public final class CertificateAuthority {
     private static final int SERIAL_BITS = 120;
 
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
+    private final Provider signingProvider;
+    private final IssuanceAudit audit;
     private final String signatureAlgorithm;
     private final X500Name name;
     private final Extension authorityKeyIdentifier;
     private final SecureRandom random = new SecureRandom();
 
-    private CertificateAuthority(X509Certificate certificate, PrivateKey privateKey) {
+    private CertificateAuthority(X509Certificate certificate, PrivateKey privateKey, Provider signingProvider,
+                                 IssuanceAudit audit) {
         this.certificate = certificate;
         this.privateKey = privateKey;
+        this.signingProvider = signingProvider;
+        this.audit = audit;
         this.signatureAlgorithm = signatureAlgorithmFor(certificate.getPublicKey(), "CA certificate");
         this.name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         try {
@@ -88,6 +96,21 @@ public final class CertificateAuthority {
      * @return the new CA
      */
     public static CertificateAuthority create(SubjectProfile subject, KeyPair keys, int validityDays) {
+        return create(subject, keys, Crypto.forKey(keys.getPrivate()), validityDays);
+    }
+
+    /**
+     * Creates a self-signed root CA whose key signs through the given provider (a PKCS#11 token's), with the same
+     * extensions as {@link #create(SubjectProfile, KeyAlgorithm, int)}.
+     *
+     * @param subject         the CA subject
+     * @param keys            the CA key pair (RSA or EC); the private key may be a token handle
+     * @param signingProvider the provider that signs with the private key, or null for the JDK default
+     * @param validityDays    how long the CA is valid, from now
+     * @return the new CA
+     */
+    public static CertificateAuthority create(SubjectProfile subject, KeyPair keys, Provider signingProvider,
+                                              int validityDays) {
         requirePositive(validityDays);
         X500Name name = subject.toX500Name();
         SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
@@ -102,9 +125,9 @@ public final class CertificateAuthority {
                             utils.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(keys.getPublic()));
-            X509Certificate certificate = sign(builder, keys.getPrivate(),
+            X509Certificate certificate = sign(builder, keys.getPrivate(), signingProvider,
                     signatureAlgorithmFor(keys.getPublic(), "CA key"));
-            return new CertificateAuthority(certificate, keys.getPrivate());
+            return new CertificateAuthority(certificate, keys.getPrivate(), signingProvider, IssuanceAudit.NONE);
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("Cannot create the CA certificate", e);
         }
@@ -121,8 +144,32 @@ public final class CertificateAuthority {
      * @throws InvalidInputException saying which check failed and how to fix it
      */
     public static CertificateAuthority of(X509Certificate certificate, PrivateKey privateKey, String source) {
-        CaChecks.requireUsable(certificate, privateKey, source);
-        return new CertificateAuthority(certificate, privateKey);
+        return of(certificate, privateKey, Crypto.forKey(privateKey), source);
+    }
+
+    /**
+     * Like {@link #of(X509Certificate, PrivateKey, String)} for a key that signs through a given provider (a
+     * PKCS#11 token's).
+     *
+     * @param certificate     the CA certificate
+     * @param privateKey      its private key, possibly a token handle
+     * @param signingProvider the provider that signs with the key, or null for the JDK default
+     * @param source          where the pair came from, for error messages
+     * @return the CA
+     * @throws InvalidInputException saying which check failed and how to fix it
+     */
+    public static CertificateAuthority of(X509Certificate certificate, PrivateKey privateKey, Provider signingProvider,
+                                          String source) {
+        CaChecks.requireUsable(certificate, privateKey, signingProvider, source);
+        return new CertificateAuthority(certificate, privateKey, signingProvider, IssuanceAudit.NONE);
+    }
+
+    /**
+     * @param issuanceAudit receives every certificate this CA issues from now on
+     * @return the same CA (same key, same provider) reporting to that audit
+     */
+    public CertificateAuthority withAudit(IssuanceAudit issuanceAudit) {
+        return new CertificateAuthority(certificate, privateKey, signingProvider, issuanceAudit);
     }
 
     /**
@@ -184,7 +231,7 @@ public final class CertificateAuthority {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new DERSequence(names.toArray(ASN1Encodable[]::new)));
             }
-            return sign(builder, privateKey, signatureAlgorithm);
+            return issue(builder);
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("Cannot issue the server certificate for " + commonName, e);
         }
@@ -195,7 +242,7 @@ public final class CertificateAuthority {
         return certificate;
     }
 
-    /** @return the CA private key (never log it) */
+    /** @return the CA private key (never log it); a handle without encoding when the key is in a token */
     public PrivateKey privateKey() {
         return privateKey;
     }
@@ -210,7 +257,7 @@ public final class CertificateAuthority {
             X509v3CertificateBuilder builder = builder(subject, key, validityDays)
                     .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsageFor(key)))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-            return sign(builder, privateKey, signatureAlgorithm);
+            return issue(builder);
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("Cannot issue the certificate for " + subject, e);
         }
@@ -236,12 +283,19 @@ public final class CertificateAuthority {
         return rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature;
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key, String algorithm)
-            throws CertificateException {
+    private X509Certificate issue(X509v3CertificateBuilder builder) throws CertificateException {
+        X509Certificate issued = sign(builder, privateKey, signingProvider, signatureAlgorithm);
+        // Recorded before anyone sees it: a certificate that cannot be audited is not handed out.
+        audit.issued(issued, certificate);
+        return issued;
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key, Provider provider,
+                                        String algorithm) throws CertificateException {
         try {
             JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm);
-            if (Crypto.forKey(key) != null) {
-                signer.setProvider(Crypto.forKey(key));
+            if (provider != null) {
+                signer.setProvider(provider);
             }
             X509CertificateHolder holder = builder.build(signer.build(key));
             return new JcaX509CertificateConverter().getCertificate(holder);

@@ -44,12 +44,22 @@ public enum KeyAlgorithm {
             if (isRsa()) {
                 generator.initialize(size);
             } else {
-                generator.initialize(new ECGenParameterSpec(size == 256 ? "secp256r1" : "secp384r1"));
+                generator.initialize(new ECGenParameterSpec(curve()));
             }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JDK cannot generate " + this + " keys", e);
         }
+    }
+
+    /** @return the key size in bits (the modulus for RSA, the field for EC) */
+    public int size() {
+        return size;
+    }
+
+    /** @return the standard name of the EC curve, e.g. {@code secp256r1}; only meaningful for the EC types */
+    public String curve() {
+        return size == 256 ? "secp256r1" : "secp384r1";
     }
 
     /** @return true for the RSA types (whose device certificates also allow keyEncipherment) */

@@ -22,6 +22,16 @@ public final class KeyPairs {
      * @return true if the private key signs what the public key verifies
      */
     public static boolean matches(PublicKey publicKey, PrivateKey privateKey) {
+        return matches(publicKey, privateKey, Crypto.forKey(privateKey));
+    }
+
+    /**
+     * @param publicKey  the public key (e.g. from a certificate)
+     * @param privateKey the private key, possibly a handle into a token
+     * @param signer     the provider that signs with the private key, or null for the JDK default
+     * @return true if the private key signs what the public key verifies
+     */
+    public static boolean matches(PublicKey publicKey, PrivateKey privateKey, Provider signer) {
         if (!Crypto.family(publicKey).equals(Crypto.family(privateKey))) {
             return false;
         }
@@ -31,12 +41,12 @@ public final class KeyPairs {
         }
         try {
             String algorithm = "RSA".equals(Crypto.family(publicKey)) ? "SHA256withRSA" : "SHA256withECDSA";
+            Signature signing = signer == null ? Signature.getInstance(algorithm)
+                    : Signature.getInstance(algorithm, signer);
+            signing.initSign(privateKey);
+            signing.update(CHALLENGE);
+            byte[] signature = signing.sign();
             Provider provider = Crypto.forKey(publicKey);
-            Signature signer = provider == null ? Signature.getInstance(algorithm)
-                    : Signature.getInstance(algorithm, provider);
-            signer.initSign(privateKey);
-            signer.update(CHALLENGE);
-            byte[] signature = signer.sign();
             Signature verifier = provider == null ? Signature.getInstance(algorithm)
                     : Signature.getInstance(algorithm, provider);
             verifier.initVerify(publicKey);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CaPasswordsTest {
+class SecretsTest {
     /** Stands in for Maven's decrypter: "{enc}" passwords decrypt by dropping the marker. */
     private static final SettingsDecrypter DECRYPTER = request -> {
         Server server = request.getServers().get(0).clone();
@@ -52,26 +52,26 @@ class CaPasswordsTest {
 
     @Test
     void serverPasswordIsDecryptedThroughTheSettingsDecrypter() throws Exception {
-        CaPasswords passwords = new CaPasswords(settingsWith("ca", "{enc}s3cret"), DECRYPTER, Map.of());
-        assertArrayEquals("s3cret".toCharArray(), passwords.resolve("ca", null));
+        Secrets passwords = new Secrets(settingsWith("ca", "{enc}s3cret"), DECRYPTER, Map.of());
+        assertArrayEquals("s3cret".toCharArray(), passwords.resolve(Secret.CA_PASSWORD, "ca", null));
     }
 
     @Test
     void environmentVariableIsNamedNotGiven() throws Exception {
-        CaPasswords passwords = new CaPasswords(new Settings(), DECRYPTER, Map.of("MY_CA_PW", "from-env"));
-        assertArrayEquals("from-env".toCharArray(), passwords.resolve(null, "MY_CA_PW"));
-        assertNull(passwords.resolve(null, " "), "no source: unencrypted key");
+        Secrets passwords = new Secrets(new Settings(), DECRYPTER, Map.of("MY_CA_PW", "from-env"));
+        assertArrayEquals("from-env".toCharArray(), passwords.resolve(Secret.CA_PASSWORD, null, "MY_CA_PW"));
+        assertNull(passwords.resolve(Secret.CA_PASSWORD, null, " "), "no source: unencrypted key");
     }
 
     @Test
     void misconfigurationsNameTheParameterAndTheFix() {
-        CaPasswords passwords = new CaPasswords(settingsWith("ca", ""), DECRYPTER, Map.of());
+        Secrets passwords = new Secrets(settingsWith("ca", ""), DECRYPTER, Map.of());
 
-        assertMessage(() -> passwords.resolve("absent", null), "no <server> with <id>absent</id>",
+        assertMessage(() -> passwords.resolve(Secret.CA_PASSWORD, "absent", null), "no <server> with <id>absent</id>",
                 "iot.caPasswordServerId");
-        assertMessage(() -> passwords.resolve("ca", null), "server ca", "has no <password>");
-        assertMessage(() -> passwords.resolve(null, "UNSET_VAR"), "UNSET_VAR", "iot.caPasswordEnv");
-        assertMessage(() -> passwords.resolve("ca", "X"), "Both iot.caPasswordServerId and iot.caPasswordEnv", "");
+        assertMessage(() -> passwords.resolve(Secret.CA_PASSWORD, "ca", null), "server ca", "has no <password>");
+        assertMessage(() -> passwords.resolve(Secret.CA_PASSWORD, null, "UNSET_VAR"), "UNSET_VAR", "iot.caPasswordEnv");
+        assertMessage(() -> passwords.resolve(Secret.CA_PASSWORD, "ca", "X"), "Both iot.caPasswordServerId and iot.caPasswordEnv", "");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part1, String part2) {

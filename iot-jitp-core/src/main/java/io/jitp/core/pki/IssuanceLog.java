@@ -1,0 +1,106 @@
+package io.jitp.core.pki;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CA's audit log: one JSON line per certificate issued (UTC time, serial, subject, certificate id, issuing CA id,
+ * end of validity, requester), appended next to the CA. The file is only ever opened for appending, so existing lines
+ * are never rewritten or truncated. Each line is written whole under an exclusive file lock, so parallel workers of a
+ * batch and concurrent processes (two builds sharing one CA) never interleave their lines.
+ */
+public final class IssuanceLog implements IssuanceAudit {
+    /**
+     * One monitor per log file in this JVM: a file lock is held per JVM, and a second channel of the same JVM asking
+     * for it throws instead of waiting, so threads queue here first.
+     */
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Requester requester;
+    private final Object monitor;
+
+    /**
+     * @param file      the log file, created (mode 0600) on the first certificate
+     * @param requester who asks for the certificates this log records
+     */
+    public IssuanceLog(Path file, Requester requester) {
+        this.file = file.toAbsolutePath().normalize();
+        this.requester = requester;
+        this.monitor = IN_PROCESS.computeIfAbsent(this.file, f -> new Object());
+    }
+
+    /** @return the log file */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Appends the line for one certificate.
+     *
+     * @throws UncheckedIOException if the line cannot be written (the certificate is then not handed out)
+     */
+    @Override
+    public void issued(X509Certificate certificate, X509Certificate issuer) {
+        byte[] line = line(certificate, issuer);
+        synchronized (monitor) {
+            try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), permissions());
+                 FileLock ignored = channel.lock()) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot append to the CA audit log " + file
+                        + "; no certificate is issued without its audit line", e);
+            }
+        }
+    }
+
+    private byte[] line(X509Certificate certificate, X509Certificate issuer) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        entry.put("serial", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+        entry.put("subject", Certificates.subject(certificate));
+        entry.put("certificateId", CertificateIds.of(certificate));
+        entry.put("caId", CertificateIds.of(issuer));
+        entry.put("notAfter", certificate.getNotAfter().toInstant().toString());
+        ObjectNode who = entry.putObject("requester");
+        who.put("user", requester.user());
+        who.put("host", requester.host());
+        who.put("purpose", requester.purpose());
+        try {
+            return (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A tree of strings always serializes", e);
+        }
+    }
+
+    private static FileAttribute<?>[] permissions() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    }
+}
