@@ -74,6 +74,17 @@ class SecretsTest {
         assertMessage(() -> passwords.resolve(Secret.CA_PASSWORD, "ca", "X"), "Both iot.caPasswordServerId and iot.caPasswordEnv", "");
     }
 
+    @Test
+    void theTokenPinHasItsOwnParameters() throws Exception {
+        Secrets secrets = new Secrets(settingsWith("hsm", "{enc}1234"), DECRYPTER, Map.of("PIN_VAR", "5678"));
+        assertArrayEquals("1234".toCharArray(), secrets.resolve(Secret.TOKEN_PIN, "hsm", null));
+        assertArrayEquals("5678".toCharArray(), secrets.resolve(Secret.TOKEN_PIN, null, "PIN_VAR"));
+        assertMessage(() -> secrets.resolve(Secret.TOKEN_PIN, null, "UNSET_PIN"), "UNSET_PIN", "iot.pkcs11.pinEnv");
+        assertMessage(() -> secrets.resolve(Secret.TOKEN_PIN, "absent", null), "absent", "iot.pkcs11.pinServerId");
+        assertMessage(() -> secrets.resolve(Secret.TOKEN_PIN, "hsm", "PIN_VAR"),
+                "Both iot.pkcs11.pinServerId and iot.pkcs11.pinEnv", "PKCS#11 token PIN");
+    }
+
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part1, String part2) {
         var e = assertThrows(MojoFailureException.class, call);
         assertTrue(e.getMessage().contains(part1) && e.getMessage().contains(part2), e.getMessage());

@@ -18,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +82,8 @@ public final class IssuanceLog implements IssuanceAudit {
     private byte[] line(X509Certificate certificate, X509Certificate issuer) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        entry.put("serial", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+        // Lowercase hex, as the device manifest writes serials.
+        entry.put("serial", certificate.getSerialNumber().toString(16));
         entry.put("subject", Certificates.subject(certificate));
         entry.put("certificateId", CertificateIds.of(certificate));
         entry.put("caId", CertificateIds.of(issuer));

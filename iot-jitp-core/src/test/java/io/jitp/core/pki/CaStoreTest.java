@@ -71,6 +71,58 @@ class CaStoreTest {
     }
 
     @Test
+    void aConfiguredPasswordOverAPlainKeyWarnsHowToEncryptIt() throws Exception {
+        CaStore store = new CaStore(dir, "root");
+        store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        warnings.clear();
+
+        store.load(CaCredentials.ofPassword("pw".toCharArray()), Requester.current("test"), reporter);
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("CA key " + store.keyFile() + " is not encrypted although a CA"
+                + " password is configured; encrypt it with: openssl pkcs8 -topk8"), warnings.get(0));
+    }
+
+    @Test
+    void aKeyFileAndATokenReferenceTogetherAreAmbiguous() throws Exception {
+        CaStore store = new CaStore(dir, "root");
+        store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        Files.writeString(store.keyReferenceFile(), "{}");
+
+        var e = assertThrows(InvalidInputException.class, () -> store.load(null));
+        assertTrue(e.getMessage().contains("holds both root.ca.key and root.ca.p11.json"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptTokenReferenceNamesTheFile() throws Exception {
+        CaStore store = new CaStore(dir, "root");
+        store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        Files.delete(store.keyFile());
+        Files.writeString(store.keyReferenceFile(), "{\"custody\": \"pkcs11\"}");
+
+        var e = assertThrows(InvalidInputException.class, () -> store.load(null));
+        assertTrue(e.getMessage().startsWith("CA key reference " + store.keyReferenceFile()
+                + " is not a PKCS#11 key reference"), e.getMessage());
+    }
+
+    @Test
+    void aTokenCaWithAMissingLibraryOrPinWritesNothing() {
+        CaStore store = new CaStore(dir.resolve("ca"), "root");
+        CaKeyReference absent = new CaKeyReference(new Pkcs11Slot(dir.resolve("no-such-pkcs11.so"), null, 0), "root");
+        NewCa spec = new NewCa(SUBJECT, KeyAlgorithm.EC_P256, 10, absent);
+
+        var noLibrary = assertThrows(InvalidInputException.class, () -> store.createOrReuse(spec,
+                new CaCredentials(null, "1234".toCharArray()), false, Requester.current("test"), reporter));
+        var noPin = assertThrows(InvalidInputException.class, () -> store.createOrReuse(spec,
+                CaCredentials.ofPassword(null), false, Requester.current("test"), reporter));
+
+        assertTrue(noLibrary.getMessage().contains("PKCS#11 library " + dir.resolve("no-such-pkcs11.so")
+                + " does not exist") && noLibrary.getMessage().contains("iot.pkcs11.library"), noLibrary.getMessage());
+        assertTrue(noPin.getMessage().contains("iot.pkcs11.pinEnv"), noPin.getMessage());
+        assertFalse(store.exists());
+    }
+
+    @Test
     void aLoneFileIsNeitherReusedNorOverwrittenWithoutForce() throws Exception {
         CaStore store = new CaStore(dir, "root");
         store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
