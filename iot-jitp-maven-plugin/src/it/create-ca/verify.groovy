@@ -33,4 +33,11 @@ assert log.contains('Skipping create-ca (iot.create-ca.skip=true)')
 assert !new File(ca, 'skipped.ca.pem').exists()
 // Subject fields as the seed: CN = CA name, then C, L, ST, O (overridden), OU
 assert log.contains('Created CA') && log.contains('C=LU,ST=Luxembourg,L=Luxembourg,O=Acme,OU=Demo,CN=root')
+// No password in the log, nor in any file the goals wrote but the encrypted keys
+['it-env-password', 'not-the-password', 'it-only-password'].each { secret ->
+    assert !log.contains(secret)
+    ca.eachFileRecurse(groovy.io.FileType.FILES) { f -> assert f.name.endsWith('.ca.key') || !f.text.contains(secret) : f }
+}
+// Every CA created has its audit log, starting with the CA certificate itself
+assert new File(ca, 'root.issued.log').readLines().size() == 2
 return true
