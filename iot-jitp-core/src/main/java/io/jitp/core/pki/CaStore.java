@@ -209,6 +209,10 @@ public final class CaStore {
                 throw new InvalidInputException("CA folder " + directory + " holds " + present.getFileName()
                         + " without its pair; restore the missing file, or replace both with -Diot.force=true");
             }
+            if (spec.tokenKey() != null && Files.exists(keyFile())) {
+                reporter.warn("iot.pkcs11.library is set, but the existing CA keeps its key in " + keyFile()
+                        + "; it is reused as it is (-Diot.force=true replaces it with a CA whose key is in the token)");
+            }
             CertificateAuthority existing = load(credentials, requester, reporter);
             reporter.info("Reusing the existing CA " + certificateFile() + " (" + describe(existing)
                     + "); use -Diot.force=true to replace it");
@@ -223,6 +227,8 @@ public final class CaStore {
                     spec.validityDays(), force);
             saveTokenCa(created, spec.tokenKey());
         }
+        // An existing folder is not changed; its owner hears now, not only at the first load, that others reach it.
+        CaFileModes.check(directory, spec.tokenKey() == null ? keyFile() : null, reporter);
         IssuanceLog log = new IssuanceLog(auditLogFile(), requester);
         log.issued(created.certificate(), created.certificate());
         reporter.info("Created CA " + certificateFile() + " (" + describe(created) + (spec.tokenKey() == null ? ""

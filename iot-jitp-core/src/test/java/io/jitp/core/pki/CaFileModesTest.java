@@ -62,6 +62,20 @@ class CaFileModesTest {
     }
 
     @Test
+    void creatingACaInAnExistingOpenFolderWarnsAtOnce() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxr-x"));
+        RecordingReporter reporter = new RecordingReporter();
+
+        new CaStore(open, "root").createOrReuse(SubjectProfile.ofCommonName("root"), KeyAlgorithm.EC_P256, 10,
+                "pw".toCharArray(), false, reporter);
+
+        assertTrue(reporter.lines().contains("WARN CA folder " + open + " has mode 0775, so other users can reach"
+                + " it; restrict it with: chmod 700 " + open), reporter.lines().toString());
+        assertEquals("0775", CaFileModes.octal(Files.getPosixFilePermissions(open)), "the folder is left as it was");
+    }
+
+    @Test
     void modesPrintAsChmodWritesThem() {
         assertEquals("0640", CaFileModes.octal(PosixFilePermissions.fromString("rw-r-----")));
         assertEquals("0007", CaFileModes.octal(PosixFilePermissions.fromString("------rwx")));

@@ -123,6 +123,21 @@ class CaStoreTest {
     }
 
     @Test
+    void askingForATokenOverAnExistingKeyFileCaReusesItAndSaysSo() throws Exception {
+        CaStore store = new CaStore(dir, "root");
+        var created = store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
+        CaKeyReference token = new CaKeyReference(new Pkcs11Slot(dir.resolve("lib.so"), null, 0), "root");
+
+        var reused = store.createOrReuse(new NewCa(SUBJECT, KeyAlgorithm.EC_P256, 10, token),
+                CaCredentials.ofPassword(null), false, Requester.current("test"), reporter);
+
+        assertFalse(reused.created());
+        assertEquals(created.ca().certificate(), reused.ca().certificate());
+        assertTrue(warnings.get(warnings.size() - 1).startsWith("iot.pkcs11.library is set, but the existing CA keeps"
+                + " its key in " + store.keyFile()), warnings.toString());
+    }
+
+    @Test
     void aLoneFileIsNeitherReusedNorOverwrittenWithoutForce() throws Exception {
         CaStore store = new CaStore(dir, "root");
         store.createOrReuse(SUBJECT, KeyAlgorithm.EC_P256, 10, null, false, reporter);
