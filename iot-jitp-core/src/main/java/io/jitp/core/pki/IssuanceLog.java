@@ -48,7 +48,16 @@ public final class IssuanceLog implements IssuanceAudit {
     public IssuanceLog(Path file, Requester requester) {
         this.file = file.toAbsolutePath().normalize();
         this.requester = requester;
-        this.monitor = IN_PROCESS.computeIfAbsent(this.file, f -> new Object());
+        this.monitor = IN_PROCESS.computeIfAbsent(identity(this.file), f -> new Object());
+    }
+
+    private static Path identity(Path file) {
+        // Two spellings of one folder (a symlink) must share a monitor, or the second lock throws instead of waiting.
+        try {
+            return file.getParent().toRealPath().resolve(file.getFileName());
+        } catch (IOException e) {
+            return file;
+        }
     }
 
     /** @return the log file */

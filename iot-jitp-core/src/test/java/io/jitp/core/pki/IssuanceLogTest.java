@@ -140,7 +140,9 @@ class IssuanceLogTest {
         List<Future<?>> writers = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
             // A log object per thread, as separate goals of one JVM would have: they share one in-process monitor.
-            IssuanceLog writer = new IssuanceLog(log, new Requester("t", "h", "thread"));
+            // One of them reaches the folder through a symlink: still the same file, still one monitor.
+            Path spelling = t == 0 ? Files.createSymbolicLink(dir.resolve("link"), dir).resolve("issued.log") : log;
+            IssuanceLog writer = new IssuanceLog(spelling, new Requester("t", "h", "thread"));
             writers.add(threads.submit(() -> {
                 for (int i = 0; i < perWriter; i++) {
                     writer.issued(ca.certificate(), ca.certificate());
