@@ -127,7 +127,7 @@ class IssuanceLogTest {
         Path log = dir.resolve("issued.log");
         CertificateAuthority ca = CertificateAuthority.create(SubjectProfile.ofCommonName("root"),
                 KeyAlgorithm.EC_P256, 10);
-        int perWriter = 1500;
+        int perWriter = 400;
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AuditLogWriter.class.getName(), log.toString(),
                 String.valueOf(perWriter)).redirectErrorStream(true).start();
