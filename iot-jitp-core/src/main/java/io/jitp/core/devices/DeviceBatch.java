@@ -74,6 +74,12 @@ public final class DeviceBatch {
             if (!kept.isEmpty()) {
                 reporter.info("Keeping " + kept.size() + " existing device(s); issuing " + missing.size());
             }
+            long orphanKeys = missing.stream().filter(files::hasKeyWithoutCertificate).count();
+            if (orphanKeys > 0) {
+                // Never reused: no certificate, manifest or bundle ever vouched for such a key.
+                reporter.info(orphanKeys + " device(s) have a key but no certificate (an interrupted run); they are"
+                        + " issued again with new keys");
+            }
             List<DeviceRecord> others = Manifest.readOrEmpty(folder).stillPresent(folder, requested);
             List<DeviceRecord> issued = Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();

@@ -44,14 +44,6 @@ public final class FrontDoor implements AutoCloseable {
     /**
      * @param verifier checks signatures
      * @param restApi serves REST-JSON requests
-     */
-    public FrontDoor(SignatureVerifier verifier, RestApi restApi) {
-        this(verifier, restApi, Long.MAX_VALUE, FaultPlan.NONE);
-    }
-
-    /**
-     * @param verifier checks signatures
-     * @param restApi serves REST-JSON requests
      * @param maxRequestBytes the largest request body accepted
      * @param faults the faults to inject
      */
@@ -204,7 +196,7 @@ public final class FrontDoor implements AutoCloseable {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             // A chunked body declares no length: read one byte past the limit to know it is too long.
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxRequestBytes) + 1);
         }
         if (body.length > maxRequestBytes) {
             throw new RequestTooLargeException();
