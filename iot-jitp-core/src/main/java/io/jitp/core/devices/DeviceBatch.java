@@ -83,13 +83,26 @@ public final class DeviceBatch {
             List<DeviceRecord> others = Manifest.readOrEmpty(folder).stillPresent(folder, requested);
             List<DeviceRecord> issued = Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();
+            RuntimeException issueFailure = null;
             try {
                 issue(workers, files, missing, issued);
-            } finally {
-                List<DeviceRecord> all = new ArrayList<>(others);
-                all.addAll(kept);
-                all.addAll(issued);
+            } catch (RuntimeException e) {
+                issueFailure = e;
+            }
+            List<DeviceRecord> all = new ArrayList<>(others);
+            all.addAll(kept);
+            all.addAll(issued);
+            try {
                 writeManifest(folder, all);
+            } catch (IOException e) {
+                // A full disk fails both: the manifest's message says what to do, the device failure stays for -X.
+                if (issueFailure != null) {
+                    e.addSuppressed(issueFailure);
+                }
+                throw e;
+            }
+            if (issueFailure != null) {
+                throw issueFailure;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new BatchResult(List.copyOf(issued), kept, Manifest.readOrEmpty(folder),

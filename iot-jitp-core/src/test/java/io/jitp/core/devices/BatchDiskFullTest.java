@@ -40,6 +40,9 @@ class BatchDiskFullTest {
             Exception e = assertThrows(Exception.class,
                     () -> batch(devices).run(DeviceSources.numbered("dev-", 20, SubjectProfile.empty())));
 
+            System.out.println("BatchDiskFullTest: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            assertTrue(e.getSuppressed().length == 1 && e.getSuppressed()[0].getMessage().contains("no space left"),
+                    "the device failure is kept for -X");
             assertTrue(e.getMessage().contains("no space left") && e.getMessage().contains(devices.toString()),
                     e.getMessage());
             assertEquals(manifestBefore, Files.readString(devices.resolve(Manifest.JSON)), "manifest intact");
