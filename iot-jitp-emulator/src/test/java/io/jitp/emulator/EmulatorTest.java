@@ -53,6 +53,10 @@ class EmulatorTest {
                 null)).getMessage().contains("needs a value"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(new String[] {"--port", "x"},
                 null)).getMessage().contains("needs a number"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(new String[] {"--faults",
+                "fault=slow,every=1"}, null)).getMessage().contains("--faults: rule 'fault=slow,every=1': unknown fault"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(new String[] {
+                "--max-request-bytes", "0"}, null)).getMessage().contains("max request bytes must be positive"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(
                 new String[] {"--port", "70000"}, null)).getMessage().contains("httpPort"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(
