@@ -34,6 +34,7 @@ public final class DataPlaneComponent implements EmulatorComponent {
                 config.quotasMode() == QuotasMode.AWS, false);
         broker = new MqttBroker(settings, registry, context.authority().ca(), context.authority().certificatePath(),
                 templates(registry), rules);
+        broker.injectFaults(config.faults());
         broker.start();
         context.publishMqttPort(broker.port());
     }

@@ -1,5 +1,6 @@
 package io.jitp.emulator;
 
+import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.state.StateFileException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +32,10 @@ public final class Emulator {
               --data-endpoint-host HOST host DescribeEndpoint returns (default localhost)
               --quotas aws|off          enforce AWS IoT's default quotas (default off)
               --exit-with-parent PID    stop when process PID ends (default: run until stopped)
+              --max-request-bytes N     largest control-plane request body; larger get 413 (default 1048576)
+              --faults SPEC|FILE        inject faults on purpose, e.g. 'fault=throttling,every=3;seed=1'
+                                        (see README: throttling, internal-failure, service-unavailable,
+                                        invalid-request, delay, drop, mqtt-drop)
             The secret access key comes from $IOT_JITP_SECRET_ACCESS_KEY, or is generated once per state
             directory. Endpoints and credentials are written to endpoints.json in the state directory.
             """;
@@ -81,6 +86,7 @@ public final class Emulator {
                     (System.nanoTime() - startedAt) / 1_000_000,
                     System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(),
                     config.stateDirectory().toAbsolutePath());
+            BindAddressWarning.of(config.bindAddress()).ifPresent(err::println);
             out.println(endpoints.describe());
             out.println("Endpoints file: " + config.stateDirectory().toAbsolutePath()
                     .resolve(EmulatorEndpoints.FILE_NAME));
@@ -147,6 +153,8 @@ public final class Emulator {
                 case "--data-endpoint-host" -> builder.dataEndpointHost(value);
                 case "--quotas" -> builder.quotasMode(quotas(value));
                 case "--exit-with-parent" -> builder.parentPid(number(option, value));
+                case "--max-request-bytes" -> builder.maxRequestBytes(number(option, value));
+                case "--faults" -> builder.faults(FaultPlan.parse(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -1,5 +1,6 @@
 package io.jitp.emulator;
 
+import io.jitp.emulator.faults.FaultPlan;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,12 +19,15 @@ import java.util.Objects;
  *        directory and kept in {@code credentials.json} there
  * @param dataEndpointHost the host DescribeEndpoint returns for {@code iot:Data-ATS}; default
  *        {@value #DEFAULT_DATA_ENDPOINT_HOST}, which resolves to this machine where the MQTT listener is
-        private QuotasMode quotasMode = QuotasMode.OFF;
-        private long parentPid;
+ * @param quotasMode whether AWS IoT's default quotas are enforced; default off
+ * @param parentPid the process whose end stops the stand-in; 0 (default) for none
+ * @param maxRequestBytes the largest control-plane request body accepted (larger ones get 413); default
+ *        {@value #DEFAULT_MAX_REQUEST_BYTES}
+ * @param faults the faults to inject on purpose; default {@link FaultPlan#NONE}
  */
 public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPort, int mqttPort, int alpnPort,
         String region, String accountId, String accessKeyId, String secretAccessKey, String dataEndpointHost,
-        QuotasMode quotasMode, long parentPid) {
+        QuotasMode quotasMode, long parentPid, long maxRequestBytes, FaultPlan faults) {
 
     /** Default bind address: loopback only, so nothing outside this machine reaches the stand-in. */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -35,6 +39,12 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIAIOTJITPSTANDIN00";
     /** Default data endpoint host. */
     public static final String DEFAULT_DATA_ENDPOINT_HOST = "localhost";
+    /**
+     * Default request body limit, 1 MiB: well above the largest request these APIs take (CloudFormation's
+     * TemplateBody is limited to 51,200 bytes, a few times that once form-encoded; IoT's certificates, policies and
+     * JITP templates are a few KiB), so only a runaway or hostile client meets it.
+     */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     /** Checks the settings. */
     public EmulatorConfig {
@@ -57,6 +67,10 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         if (parentPid < 0) {
             throw new IllegalArgumentException("parent pid must be a process id, got " + parentPid);
         }
+        if (maxRequestBytes < 1) {
+            throw new IllegalArgumentException("max request bytes must be positive, got " + maxRequestBytes);
+        }
+        Objects.requireNonNull(faults, "faults");
     }
 
     private static void requirePort(int port, String name, boolean disableable) {
@@ -79,7 +93,7 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         return new Builder(stateDirectory).bindAddress(bindAddress).httpPort(httpPort).mqttPort(mqttPort)
                 .alpnPort(alpnPort).region(region).accountId(accountId).accessKeyId(accessKeyId)
                 .secretAccessKey(secretAccessKey).dataEndpointHost(dataEndpointHost).quotasMode(quotasMode)
-                .parentPid(parentPid);
+                .parentPid(parentPid).maxRequestBytes(maxRequestBytes).faults(faults);
     }
 
     /** Builds an {@link EmulatorConfig}; unset settings keep their defaults. */
@@ -96,6 +110,8 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         private String dataEndpointHost = DEFAULT_DATA_ENDPOINT_HOST;
         private QuotasMode quotasMode = QuotasMode.OFF;
         private long parentPid;
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private FaultPlan faults = FaultPlan.NONE;
 
         private Builder(Path stateDirectory) {
             this.stateDirectory = stateDirectory;
@@ -173,10 +189,22 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
             return this;
         }
 
+        /** @param value the largest request body accepted, in bytes @return this */
+        public Builder maxRequestBytes(long value) {
+            maxRequestBytes = value;
+            return this;
+        }
+
+        /** @param value the faults to inject @return this */
+        public Builder faults(FaultPlan value) {
+            faults = value;
+            return this;
+        }
+
         /** @return the configuration @throws IllegalArgumentException naming the invalid setting */
         public EmulatorConfig build() {
             return new EmulatorConfig(stateDirectory, bindAddress, httpPort, mqttPort, alpnPort, region, accountId,
-                    accessKeyId, secretAccessKey, dataEndpointHost, quotasMode, parentPid);
+                    accessKeyId, secretAccessKey, dataEndpointHost, quotasMode, parentPid, maxRequestBytes, faults);
         }
     }
 }

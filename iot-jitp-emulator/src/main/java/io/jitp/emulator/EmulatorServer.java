@@ -80,7 +80,12 @@ public final class EmulatorServer implements AutoCloseable {
             registry = IotRegistry.open(stateDirectory, config.region(), config.accountId());
             frontDoor = new FrontDoor(new SignatureVerifier(credentials.accessKeyId(),
                     credentials.secretAccessKey(), config.region(), Clock.systemUTC()),
-                    new IotRestApi(registry, authority.ca(), config.dataEndpointHost()));
+                    new IotRestApi(registry, authority.ca(), config.dataEndpointHost()), config.maxRequestBytes(),
+                    config.faults());
+            BindAddressWarning.of(config.bindAddress()).ifPresent(LOG::warn);
+            if (!config.faults().isEmpty()) {
+                LOG.warn("Injecting {} on purpose (--faults)", config.faults());
+            }
             frontDoor.start(config.bindAddress(), config.httpPort());
             URI url = frontDoor.url();
             CallerIdentity identity = new CallerIdentity(config.accountId(), credentials.accessKeyId());

@@ -25,6 +25,8 @@ class EmulatorTest {
         assertEquals("localhost", config.dataEndpointHost());
         assertEquals(QuotasMode.OFF, config.quotasMode());
         assertEquals(0, config.parentPid());
+        assertEquals(1024 * 1024, config.maxRequestBytes());
+        assertTrue(config.faults().isEmpty());
     }
 
     @Test
@@ -32,10 +34,13 @@ class EmulatorTest {
         EmulatorConfig config = Emulator.parse(new String[] {"--state-dir", "/tmp/s", "--port", "4566",
             "--mqtt-port", "8883", "--alpn-port", "8443", "--bind", "0.0.0.0", "--region", "eu-central-1",
             "--account", "111122223333", "--access-key-id", "AKIAOTHER", "--data-endpoint-host", "iot.local",
-            "--quotas", "off", "--exit-with-parent", "4242"}, "from-env");
+            "--quotas", "off", "--exit-with-parent", "4242", "--max-request-bytes", "65536",
+            "--faults", "fault=throttling,every=2"}, "from-env");
+        assertEquals("faults [throttling every 2; seed 0]", config.faults().toString());
         assertEquals(EmulatorConfig.builder(Path.of("/tmp/s")).httpPort(4566).mqttPort(8883).alpnPort(8443)
                 .bindAddress("0.0.0.0").region("eu-central-1").accountId("111122223333").accessKeyId("AKIAOTHER")
-                .dataEndpointHost("iot.local").quotasMode(QuotasMode.OFF).secretAccessKey("from-env").parentPid(4242).build(),
+                .dataEndpointHost("iot.local").quotasMode(QuotasMode.OFF).secretAccessKey("from-env").parentPid(4242)
+                .maxRequestBytes(65536).faults(config.faults()).build(),
                 config);
     }
 
@@ -48,6 +53,10 @@ class EmulatorTest {
                 null)).getMessage().contains("needs a value"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(new String[] {"--port", "x"},
                 null)).getMessage().contains("needs a number"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(new String[] {"--faults",
+                "fault=slow,every=1"}, null)).getMessage().contains("--faults: rule 'fault=slow,every=1': unknown fault"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(new String[] {
+                "--max-request-bytes", "0"}, null)).getMessage().contains("max request bytes must be positive"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(
                 new String[] {"--port", "70000"}, null)).getMessage().contains("httpPort"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Emulator.parse(

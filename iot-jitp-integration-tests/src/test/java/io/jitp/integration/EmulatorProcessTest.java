@@ -62,7 +62,8 @@ class EmulatorProcessTest {
         process = new EmulatorProcess(state, TIMEOUT, reporter);
         long startedAt = System.nanoTime();
         EmulatorProcess.Running first = process.startOrReuse(EmulatorProcessTest::classpath, false,
-                List.of(EmulatorProcess.EXIT_WITH_PARENT_OPTION, Long.toString(parent.pid())));
+                List.of(EmulatorProcess.EXIT_WITH_PARENT_OPTION, Long.toString(parent.pid()),
+                        "--faults", "fault=delay,millis=1,every=1,operation=POST /things/*"));
         System.out.printf("Stand-in process ready %d ms after launch%n", (System.nanoTime() - startedAt) / 1_000_000);
         assertTrue(first.startedNow());
         ProcessHandle standIn = ProcessHandle.of(first.endpoints().pid()).orElseThrow();
@@ -85,5 +86,7 @@ class EmulatorProcessTest {
         String output = Files.readString(state.resolve(EmulatorProcess.LOG_FILE));
         assertTrue(output.contains("iot-jitp-emulator ready in"), output);
         assertTrue(output.contains("Stopping when process " + parent.pid() + " ends"), output);
+        assertTrue(output.contains("Injecting faults [delay every 1 1 ms on POST /things/*; seed 0] on purpose"),
+                "options after the state directory reach the stand-in: " + output);
     }
 }

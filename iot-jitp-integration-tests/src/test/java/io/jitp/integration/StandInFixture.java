@@ -7,6 +7,7 @@ import io.jitp.core.emulator.StandInEndpoints;
 import io.jitp.emulator.EmulatorConfig;
 import io.jitp.emulator.EmulatorServer;
 import io.jitp.emulator.cfn.CloudFormationComponent;
+import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.sqs.QueueService;
 
 import java.io.IOException;
@@ -31,7 +32,16 @@ final class StandInFixture implements AutoCloseable {
      * @param stacks         also run the queue service and CloudFormation (slower to start)
      */
     StandInFixture(Path stateDirectory, boolean stacks) throws IOException {
-        EmulatorConfig config = EmulatorConfig.builder(stateDirectory).build();
+        this(stateDirectory, stacks, FaultPlan.NONE);
+    }
+
+    /**
+     * @param stateDirectory a temporary folder
+     * @param stacks         also run the queue service and CloudFormation (slower to start)
+     * @param faults         the faults the stand-in injects
+     */
+    StandInFixture(Path stateDirectory, boolean stacks, FaultPlan faults) throws IOException {
+        EmulatorConfig config = EmulatorConfig.builder(stateDirectory).faults(faults).build();
         server = new EmulatorServer(config, stacks ? List.of(new QueueService(config.bindAddress(), config.region(),
                 config.accountId(), stateDirectory), new CloudFormationComponent()) : List.of());
         server.start();

@@ -51,12 +51,27 @@ public abstract class AbstractStandInMojo extends AbstractIotMojo {
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
     private RepositorySystemSession repositorySession;
 
+    /**
+     * Faults a stand-in started by this build injects on purpose, to see how the goals cope: the stand-in's
+     * {@code --faults} spec or a file holding one, e.g. {@code fault=throttling,every=3;seed=1} (see the
+     * stand-in's README). A stand-in already running keeps the faults it was started with.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.EMULATOR_FAULTS)
+    private String emulatorFaults;
+
     @Component
     private RepositorySystem repositorySystem;
 
     /** @return the stand-in process of the configured state directory */
     protected EmulatorProcess emulatorProcess() {
         return new EmulatorProcess(emulatorStateDirectory.toPath(), START_TIMEOUT, reporter());
+    }
+
+    /** @return the command-line options of a stand-in this build starts */
+    protected List<String> emulatorArguments() {
+        return emulatorFaults == null || emulatorFaults.isBlank() ? List.of() : List.of("--faults", emulatorFaults);
     }
 
     /** @return the stand-in's jar and dependencies, resolved when asked */
@@ -77,7 +92,7 @@ public abstract class AbstractStandInMojo extends AbstractIotMojo {
      */
     protected StandInEndpoints standInForThisBuild() throws IOException {
         EmulatorProcess process = emulatorProcess();
-        EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), true, List.of());
+        EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), true, emulatorArguments());
         if (running.startedNow()) {
             stopAtExit(process);
         }

@@ -7,7 +7,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Runs the stand-in in the foreground until Ctrl-C, printing how to point the AWS CLI and {@code mosquitto_pub} at
@@ -29,7 +28,7 @@ public class EmulatorMojo extends AbstractStandInMojo {
     @Override
     protected void run() throws IOException {
         EmulatorProcess process = emulatorProcess();
-        EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), true, List.of());
+        EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), true, emulatorArguments());
         getLog().info(StandInUsage.describe(running.endpoints(), process.stateDirectory()));
         if (!running.startedNow()) {
             getLog().info("This stand-in was started elsewhere (mvn iot:emulator-start) and keeps running; stop it"

@@ -7,7 +7,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Starts the stand-in for {@code iot.emulator.stateDirectory} in the background and leaves it running after the build
@@ -34,7 +33,7 @@ public class EmulatorStartMojo extends AbstractStandInMojo {
             getLog().info("Restarting the stand-in this build started, so that it keeps running after the build");
             process.stop();
         }
-        EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), false, List.of());
+        EmulatorProcess.Running running = process.startOrReuse(emulatorClasspath(), false, emulatorArguments());
         getLog().info((running.startedNow() ? "Started" : "Already running:") + " the stand-in for "
                 + process.stateDirectory() + " (pid " + running.endpoints().pid() + "); it keeps running after this"
                 + " build. Stop it with mvn iot:emulator-stop -D" + PropertyNames.EMULATOR_STATE_DIRECTORY + "="

@@ -37,6 +37,8 @@ public final class PropertyNames {
     public static final String SERVER_ID = "iot.serverId";
     /** State directory of the stand-in. */
     public static final String EMULATOR_STATE_DIRECTORY = "iot.emulator.stateDirectory";
+    /** Faults a stand-in started by the build injects on purpose (its {@code --faults}). */
+    public static final String EMULATOR_FAULTS = "iot.emulator.faults";
     /**
      * For tests of the {@code aws} path: a stand-in state directory whose endpoints replace AWS's own (credentials,
      * STS and DescribeEndpoint still go through the {@code aws} code path).

@@ -78,7 +78,8 @@ public final class AwsClients implements AutoCloseable {
                                                                                         URI endpoint) {
         builder.httpClient(http);
         builder.region(Region.of(connection.region())).credentialsProvider(connection.credentials())
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.ADAPTIVE_V2));
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.ADAPTIVE_V2)
+                        .addExecutionInterceptor(new OperationNaming()));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -74,16 +74,35 @@ public final class DeviceBatch {
             if (!kept.isEmpty()) {
                 reporter.info("Keeping " + kept.size() + " existing device(s); issuing " + missing.size());
             }
+            long orphanKeys = missing.stream().filter(files::hasKeyWithoutCertificate).count();
+            if (orphanKeys > 0) {
+                // Never reused: no certificate, manifest or bundle ever vouched for such a key.
+                reporter.info(orphanKeys + " device(s) have a key but no certificate (an interrupted run); they are"
+                        + " issued again with new keys");
+            }
             List<DeviceRecord> others = Manifest.readOrEmpty(folder).stillPresent(folder, requested);
             List<DeviceRecord> issued = Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();
+            RuntimeException issueFailure = null;
             try {
                 issue(workers, files, missing, issued);
-            } finally {
-                List<DeviceRecord> all = new ArrayList<>(others);
-                all.addAll(kept);
-                all.addAll(issued);
+            } catch (RuntimeException e) {
+                issueFailure = e;
+            }
+            List<DeviceRecord> all = new ArrayList<>(others);
+            all.addAll(kept);
+            all.addAll(issued);
+            try {
                 writeManifest(folder, all);
+            } catch (IOException e) {
+                // A full disk fails both: the manifest's message says what to do, the device failure stays for -X.
+                if (issueFailure != null) {
+                    e.addSuppressed(issueFailure);
+                }
+                throw e;
+            }
+            if (issueFailure != null) {
+                throw issueFailure;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new BatchResult(List.copyOf(issued), kept, Manifest.readOrEmpty(folder),

@@ -71,6 +71,15 @@ final class DeviceFiles {
     }
 
     /**
+     * @param request a device
+     * @return true if its key exists without its certificate: a run was interrupted between the two renames
+     */
+    boolean hasKeyWithoutCertificate(DeviceRequest request) {
+        return request.generatesKey() && Files.exists(keyFile(request.id()))
+                && !Files.exists(certificateFile(request.id()));
+    }
+
+    /**
      * Issues the device and commits its files.
      *
      * @param request      the device

@@ -103,10 +103,26 @@ public final class SecureFiles {
                 channel.force(true);
             }
             return temp;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            discard(temp);
+            throw explained(e, target);
+        } catch (RuntimeException e) {
             discard(temp);
             throw e;
         }
+    }
+
+    /**
+     * The JDK reports a full disk as a bare "No space left on device" without the file; a factory operator needs to
+     * know which disk filled up and that nothing was half-written.
+     */
+    private static IOException explained(IOException e, Path target) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+            return new IOException("Cannot write " + target.toAbsolutePath() + ": no space left on device ("
+                    + message + "); the file keeps its previous content. Free space on that disk and rerun", e);
+        }
+        return e;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jitp.core.devices;
 
 import io.jitp.core.InvalidInputException;
+import io.jitp.core.RecordingReporter;
 import io.jitp.core.Reporter;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
@@ -71,18 +72,8 @@ class DeviceBatchTest {
 
     @Test
     void progressEndsWithTheTotalAndTheRate() throws Exception {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Reporter collecting = new Reporter() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add("WARN " + message);
-            }
-        };
+        RecordingReporter collecting = new RecordingReporter();
+        List<String> lines = collecting.lines();
 
         new DeviceBatch(CA, new BatchOptions(dir, KeyAlgorithm.EC_P256, 30, 2, false), collecting)
                 .run(DeviceSources.numbered("dev-", 4, SubjectProfile.empty()));
@@ -132,10 +123,16 @@ class DeviceBatchTest {
     void keyWithoutCertificateFromAnInterruptedRunIsIssuedAgain() throws Exception {
         batch(CA, false).run(DeviceSources.numbered("dev-", 2, SubjectProfile.empty()));
         Files.delete(dir.resolve("dev-1.crt"));
+        String orphan = Files.readString(dir.resolve("dev-1.key"));
+        RecordingReporter collecting = new RecordingReporter();
 
-        BatchResult rerun = batch(CA, false).run(DeviceSources.numbered("dev-", 2, SubjectProfile.empty()));
+        BatchResult rerun = new DeviceBatch(CA, new BatchOptions(dir, KeyAlgorithm.EC_P256, 30, 2, false), collecting)
+                .run(DeviceSources.numbered("dev-", 2, SubjectProfile.empty()));
 
         assertEquals(List.of("dev-1"), rerun.issued().stream().map(DeviceRecord::id).toList());
+        assertNotEquals(orphan, Files.readString(dir.resolve("dev-1.key")), "a new key, not the orphan");
+        assertTrue(collecting.lines().contains("1 device(s) have a key but no certificate (an interrupted run); they"
+                + " are issued again with new keys"), collecting.lines().toString());
         var certificate = Pem.readCertificate(dir.resolve("dev-1.crt"));
         assertTrue(KeyPairs.matches(certificate.getPublicKey(), Pem.readPrivateKey(dir.resolve("dev-1.key"), null)));
     }

@@ -2,6 +2,9 @@ package io.jitp.emulator.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jitp.emulator.faults.FaultKind;
+import io.jitp.emulator.faults.FaultPlan;
+import io.jitp.emulator.faults.FaultRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * The stand-in's one HTTP port: verifies each request's signature, then routes query-protocol forms
  * ({@code POST /}, form-encoded, {@code Action=…}) to the {@link QueryProtocolHandler} and everything else to the
  * IoT REST API. Authentication errors take the shape of the protocol the client speaks.
+ *
+ * <p>A body larger than the configured limit is refused with 413 before it is read into memory. Faults configured
+ * with {@code --faults} are injected after the request is read and before it is served.
  */
 public final class FrontDoor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
@@ -28,6 +35,8 @@ public final class FrontDoor implements AutoCloseable {
 
     private final SignatureVerifier verifier;
     private final RestApi restApi;
+    private final long maxRequestBytes;
+    private final FaultPlan faults;
     private volatile QueryProtocolHandler queryHandler;
     private HttpServer server;
     private ExecutorService executor;
@@ -35,10 +44,14 @@ public final class FrontDoor implements AutoCloseable {
     /**
      * @param verifier checks signatures
      * @param restApi serves REST-JSON requests
+     * @param maxRequestBytes the largest request body accepted
+     * @param faults the faults to inject
      */
-    public FrontDoor(SignatureVerifier verifier, RestApi restApi) {
+    public FrontDoor(SignatureVerifier verifier, RestApi restApi, long maxRequestBytes, FaultPlan faults) {
         this.verifier = verifier;
         this.restApi = restApi;
+        this.maxRequestBytes = maxRequestBytes;
+        this.faults = faults;
     }
 
     /** @param handler serves query-protocol forms (CloudFormation); null answers them with an XML error */
@@ -76,8 +89,18 @@ public final class FrontDoor implements AutoCloseable {
             HttpReply reply;
             ReceivedRequest request = null;
             try {
-                request = read(exchange);
-                reply = serve(request);
+                request = read(exchange, maxRequestBytes);
+                Optional<FaultRule> fault = faults.forHttp(label(request));
+                if (fault.isPresent() && fault.get().kind() == FaultKind.DROP) {
+                    LOG.info("Injected fault: dropping the connection of {}", label(request));
+                    return;
+                }
+                reply = fault.isPresent() ? injected(fault.get(), request) : null;
+                if (reply == null) {
+                    reply = serve(request);
+                }
+            } catch (RequestTooLargeException e) {
+                reply = tooLarge(exchange);
             } catch (IllegalArgumentException e) {
                 // An HTTP method or a percent-encoding no AWS client would send.
                 reply = AwsErrors.json(400, "InvalidRequestException", "Malformed request: " + e.getMessage(),
@@ -119,18 +142,64 @@ public final class FrontDoor implements AutoCloseable {
     }
 
     private static boolean isQueryProtocol(ReceivedRequest request) {
-        String contentType = request.header("content-type");
-        return request.method().equals("POST") && request.rawPath().equals("/") && contentType != null
+        return isQueryProtocol(request.method(), request.rawPath(), request.header("content-type"));
+    }
+
+    private static boolean isQueryProtocol(String method, String rawPath, String contentType) {
+        return method.equals("POST") && rawPath.equals("/") && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    private static ReceivedRequest read(HttpExchange exchange) throws IOException {
+    /** @return what a fault rule's operation filter matches: the query Action, or {@code METHOD /path} */
+    private static String label(ReceivedRequest request) {
+        if (isQueryProtocol(request)) {
+            return String.valueOf(ReceivedRequest.decodeForm(request.bodyText(), true).get("Action"));
+        }
+        return request.method() + " " + request.rawPath();
+    }
+
+    /** @return the injected error, or null when the request is to be served (after a delay) */
+    private static HttpReply injected(FaultRule fault, ReceivedRequest request) {
+        FaultKind kind = fault.kind();
+        LOG.info("Injected fault: {} for {}", kind.specName(), label(request));
+        if (kind == FaultKind.DELAY) {
+            try {
+                Thread.sleep(fault.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
+        return isQueryProtocol(request) ? AwsErrors.xml(kind.queryStatus(), kind.queryCode(), kind.message())
+                : AwsErrors.json(kind.restStatus(), kind.restCode(), kind.message(), Map.of());
+    }
+
+    /** 413 in the protocol's error shape; the body is not read, and the server drains or drops what is left. */
+    private HttpReply tooLarge(HttpExchange exchange) {
+        String message = "Request body exceeds the stand-in's limit of " + maxRequestBytes
+                + " bytes (--max-request-bytes)";
+        LOG.info("Refused {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), message);
+        return isQueryProtocol(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders().getFirst("Content-Type"))
+                ? AwsErrors.xml(413, "RequestEntityTooLarge", message)
+                : AwsErrors.json(413, "RequestEntityTooLargeException", message, Map.of());
+    }
+
+    private static ReceivedRequest read(HttpExchange exchange, long maxRequestBytes) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                 List.copyOf(values)));
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && isLarger(declared, maxRequestBytes)) {
+            throw new RequestTooLargeException();
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            // A chunked body declares no length: read one byte past the limit to know it is too long.
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxRequestBytes) + 1);
+        }
+        if (body.length > maxRequestBytes) {
+            throw new RequestTooLargeException();
         }
         URI uri = exchange.getRequestURI();
         return new ReceivedRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
@@ -149,6 +218,19 @@ public final class FrontDoor implements AutoCloseable {
                 out.write(reply.body());
             }
         }
+    }
+
+    private static boolean isLarger(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.strip()) > limit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Content-Length '" + contentLength + "' is not a number");
+        }
+    }
+
+    /** The body is over the limit; thrown before more of it is read. */
+    private static final class RequestTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
+import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.iot.IotRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,7 @@ public final class MqttBroker implements AutoCloseable {
     private Path runFolder;
     private int port;
     private int alpnPort = -1;
+    private FaultPlan faults = FaultPlan.NONE;
 
     /**
      * @param settings        ports, addresses, modes
@@ -67,6 +69,13 @@ public final class MqttBroker implements AutoCloseable {
         this.rootCaPem = rootCaPem;
         this.templates = templates;
         this.publishListener = publishListener;
+    }
+
+    /**
+     * @param plan the faults to inject into MQTT connections ({@code mqtt-drop}); takes effect at {@link #start()}
+     */
+    public synchronized void injectFaults(FaultPlan plan) {
+        faults = plan;
     }
 
     /**
@@ -144,7 +153,7 @@ public final class MqttBroker implements AutoCloseable {
                 new DeviceAuthorizer(connections, permissions, publishListener, settings),
                 new DeliveryInterceptor(connections, permissions),
                 new SubscribePacketLimits(connections), publishQuota,
-                new ConnectionLifecycle(connections, permissions),
+                new ConnectionLifecycle(connections, permissions, faults),
                 () -> RegistryTrustProvider.bind(bindingId, this::refusal));
     }
 

@@ -5,6 +5,7 @@ import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SubjectProfile;
 import io.jitp.emulator.StandInAuthority;
+import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.iot.CaCertificate;
 import io.jitp.emulator.iot.CertificateMode;
 import io.jitp.emulator.iot.CertificateStatus;
@@ -41,6 +42,11 @@ final class BrokerTestbed implements AutoCloseable {
 
     /** A broker whose JITP templates behave like {@link #seedLikeTemplates}. */
     BrokerTestbed(Path state, MqttBrokerSettings settings) throws IOException {
+        this(state, settings, FaultPlan.NONE);
+    }
+
+    /** A broker injecting the given faults into its connections. */
+    BrokerTestbed(Path state, MqttBrokerSettings settings, FaultPlan faults) throws IOException {
         registry = IotRegistry.open(state, REGION, ACCOUNT);
         StandInAuthority authority = StandInAuthority.loadOrCreate(state);
         broker = new MqttBroker(settings, registry, authority.ca(), authority.certificatePath(),
@@ -49,6 +55,7 @@ final class BrokerTestbed implements AutoCloseable {
                     published.add(topic);
                     forward.published(topic, payload);
                 });
+        broker.injectFaults(faults);
         broker.start();
     }
 
