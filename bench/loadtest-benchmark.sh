@@ -24,7 +24,8 @@ mkdir -p target
 # module of the reactor writes the file in turn; the plugin, built last, leaves its own.
 mvn -B -o -q -pl iot-jitp-maven-plugin -am package -DskipTests dependency:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/target/loadtest-bench.classpath" >/dev/null
-classpath="$(cat target/loadtest-bench.classpath)"
+# The core's test classes bring MosquittoBroker (the same broker setup the restart test uses).
+classpath="iot-jitp-core/target/test-classes:$(cat target/loadtest-bench.classpath)"
 mode=mosquitto
 if [ $# -gt 0 ] && { [ "$1" = mosquitto ] || [ "$1" = standin ]; }; then
   mode=$1
