@@ -162,6 +162,7 @@ public final class LoadTestEngine {
         }
         publishersConnected.await();
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        ProcessFigures.compactHeap();
         if (plan.rampUpSeconds() == 0) {
             // Without a ramp-up every device connects first, at full handshake speed, and all start together.
             publishers.forEach(this::startPublishing);

@@ -66,8 +66,11 @@ public final class LoadTestMessages {
 
     /** @return characters of a decimal number, sign included */
     static int digits(long value) {
-        int digits = value < 0 ? 2 : 1;
-        for (long rest = Math.abs(value / 10); rest > 0; rest /= 10) {
+        if (value < 0) {
+            return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
+        }
+        int digits = 1;
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
             digits++;
         }
         return digits;
