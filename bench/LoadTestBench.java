@@ -13,6 +13,7 @@ import io.jitp.core.loadtest.LoadTestEngine;
 import io.jitp.core.loadtest.LoadTestOutcome;
 import io.jitp.core.loadtest.LoadTestPlan;
 import io.jitp.core.loadtest.LoadTestReports;
+import io.jitp.core.loadtest.MosquittoBroker;
 import io.jitp.core.loadtest.MqttProtocol;
 import io.jitp.core.loadtest.RunData;
 import io.jitp.core.loadtest.Shard;
@@ -20,17 +21,11 @@ import io.jitp.core.loadtest.Thresholds;
 import io.jitp.core.pki.CaStore;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.KeyAlgorithm;
-import io.jitp.core.pki.Pem;
-import io.jitp.core.pki.SecureFiles;
 import io.jitp.core.pki.SubjectProfile;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +66,12 @@ public final class LoadTestBench {
             againstStandIn(work, ca, shapes, out);
             return;
         }
-        int port = freePort();
-        Process broker = startMosquitto(work, ca, port);
-        try {
-            BrokerAddress address = new BrokerAddress("localhost", port, List.of(ca.certificate()), "mosquitto "
-                    + port);
+        try (MosquittoBroker broker = MosquittoBroker.start(work, ca);
+             CpuSampler sampler = new CpuSampler(broker.pid())) {
+            System.out.println("mosquitto " + broker.pid() + " listening on 127.0.0.1:" + broker.port());
             for (String shape : shapes) {
-                run(work, ca, address, shape, out);
+                run(work, ca, broker.address(), shape, out, sampler);
             }
-        } finally {
-            broker.destroy();
-            broker.waitFor();
         }
     }
 
@@ -101,15 +91,15 @@ public final class LoadTestBench {
             LoadTestSetup.prepare(clients.iot(), ca, "arn:aws:iam::" + connection.accountId()
                     + ":role/IoTProvisioning", SubjectProfile.empty(), Reporter.silent());
             for (String shape : shapes) {
-                run(work, ca, LoadTestSetup.broker(connection), shape, out);
+                run(work, ca, LoadTestSetup.broker(connection), shape, out, null);
             }
         } finally {
             process.stop();
         }
     }
 
-    private static void run(Path work, CertificateAuthority ca, BrokerAddress address, String shape, Reporter out)
-            throws Exception {
+    private static void run(Path work, CertificateAuthority ca, BrokerAddress address, String shape, Reporter out,
+                            CpuSampler broker) throws Exception {
         String[] parts = shape.split("[x@:]");
         List<String> flags = List.of(parts).subList(4, parts.length);
         LoadTestPlan plan = new LoadTestPlan(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
@@ -129,6 +119,13 @@ public final class LoadTestBench {
                 g.cpuMicrosPerMessage(), 100 * g.systemCpuSeconds() / g.cpuSeconds(), g.rssBytes() / 1048576.0,
                 g.rssBytesPerDevice() / 1024.0,
                 g.heapUsedBytes() / 1048576.0, g.threads());
+        double kernelShare = g.systemCpuSeconds() / g.cpuSeconds();
+        System.out.printf(Locale.ROOT, "generator CPU-us/msg: user %.2f, kernel %.2f (on loopback the kernel part"
+                        + " includes the receiving end's TCP work for what the generator sends)%n",
+                g.cpuMicrosPerMessage() * (1 - kernelShare), g.cpuMicrosPerMessage() * kernelShare);
+        if (broker != null) {
+            System.out.println(broker.describe(data.steadyStartSecond(), data.steadyEndSecond(), g.messages()));
+        }
         System.out.printf(Locale.ROOT, "vs seed (487x20): CPU/msg %.1fx fewer, memory/device %.1fx less,"
                         + " connect %.1fx faster (seed 56 us, 28 MB, 81 s for 507 devices)%n",
                 SEED_CPU_MICROS_PER_MESSAGE / g.cpuMicrosPerMessage(), SEED_BYTES_PER_DEVICE / g.rssBytesPerDevice(),
@@ -137,56 +134,55 @@ public final class LoadTestBench {
         System.out.println("report: " + outcome.html());
     }
 
-    private static Process startMosquitto(Path work, CertificateAuthority ca, int port) throws Exception {
-        KeyPair keys = KeyAlgorithm.EC_P256.generate();
-        Path serverCert = work.resolve("server.crt");
-        Path serverKey = work.resolve("server.key");
-        SecureFiles.writePublic(serverCert, Pem.encode(ca.issueServerCertificate(keys.getPublic(), "localhost",
-                List.of("localhost"), List.of("127.0.0.1"), 30)));
-        SecureFiles.writeSecret(serverKey, Pem.encode(keys.getPrivate()));
-        Path caFile = work.resolve("ca.crt");
-        SecureFiles.writePublic(caFile, ca.certificatePem());
-        Path config = work.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
-                "user " + System.getProperty("user.name"),
-                "persistence false",
-                "log_dest stderr",
-                "log_type error",
-                "log_type warning",
-                "max_queued_messages 1000000",
-                "max_inflight_messages 0",
-                "set_tcp_nodelay true",
-                "listener " + port + " 127.0.0.1",
-                "cafile " + caFile,
-                "certfile " + serverCert,
-                "keyfile " + serverKey,
-                "require_certificate true",
-                "use_identity_as_username true",
-                ""));
-        Process process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("mosquitto.log").toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                System.out.println("mosquitto " + process.pid() + " listening on 127.0.0.1:" + port);
-                return process;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("mosquitto exited: " + Files.readString(
-                            work.resolve("mosquitto.log")));
-                }
-                Thread.sleep(100);
+    /**
+     * Samples the broker's CPU time (user and kernel, /proc/PID/stat) and the machine's softirq time (/proc/stat)
+     * every second, so that the generator's figures can be read next to what the broker and the kernel's network
+     * processing cost over the same measured window.
+     */
+    private static final class CpuSampler implements AutoCloseable {
+        private final long pid;
+        private final Map<Long, long[]> bySecond = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "bench-cpu-sampler");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+
+        CpuSampler(long pid) {
+            this.pid = pid;
+            timer.scheduleAtFixedRate(this::sample, 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private void sample() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // utime and stime of the broker; softirq (field 7 of the "cpu" line) of the machine; in ticks.
+                bySecond.putIfAbsent(System.currentTimeMillis() / 1000, new long[] {Long.parseLong(fields[11]),
+                        Long.parseLong(fields[12]), Long.parseLong(cpu[7])});
+            } catch (IOException | RuntimeException e) {
+                // The broker is gone (end of the run): nothing more to sample.
             }
         }
-        process.destroy();
-        throw new IllegalStateException("mosquitto did not listen on " + port);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        String describe(long fromSecond, long toSecond, long messages) {
+            long[] from = bySecond.get(fromSecond);
+            long[] to = bySecond.get(toSecond);
+            if (from == null || to == null || messages == 0) {
+                return "broker: no CPU samples for the measured window";
+            }
+            double microsPerTick = 10_000.0;
+            return String.format(Locale.ROOT, "broker (mosquitto, same window): user %.2f, kernel %.2f CPU-us/msg;"
+                            + " machine softirq %.2f us/msg (network receive processing, charged to whichever"
+                            + " process was running)", (to[0] - from[0]) * microsPerTick / messages,
+                    (to[1] - from[1]) * microsPerTick / messages, (to[2] - from[2]) * microsPerTick / messages);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
         }
     }
 }

@@ -17,9 +17,11 @@ import java.util.function.Consumer;
 /**
  * Connects devices on schedule (the ramp-up), at most {@code concurrency} handshakes at a time (an unbounded burst of
  * TLS handshakes only makes every one of them slow), and retries failures: a device's first connection refused as
- * not authorized, or closed, is AWS's JITP drop; later attempts wait at least
- * {@link AwsIotQuotas#RECONNECT_PAUSE_MILLIS}
- * (AWS allows one CONNECT per second per client id) and back off up to {@link #MAX_BACKOFF_MILLIS}.
+ * not authorized, or closed, is AWS's JITP drop, retried after {@link AwsIotQuotas#RECONNECT_PAUSE_MILLIS} (AWS
+ * allows one CONNECT per second per client id). A device that lost its connection, or failed otherwise, backs off
+ * exponentially with jitter: the pause, plus a random share of a window that doubles with each failure up to
+ * {@link #MAX_BACKOFF_MILLIS} — so that a whole fleet dropped by a broker restart does not come back in one burst,
+ * and no client id ever connects twice within the pause.
  */
 final class Connector implements AutoCloseable {
     static final int MAX_ATTEMPTS = 8;
@@ -54,7 +56,24 @@ final class Connector implements AutoCloseable {
 
     /** @param device a device to connect @param delayMillis from now */
     void schedule(DeviceSession device, long delayMillis) {
+        if (closed) {
+            return;
+        }
         queue.add(new Due(device, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis)));
+    }
+
+    /** @param device a device that lost its connection: connects it again after a backoff */
+    void reconnect(DeviceSession device) {
+        schedule(device, backoffMillis(device.attempts.get()));
+    }
+
+    /**
+     * @param failures attempts that failed since the device last connected (0 right after a loss)
+     * @return the pause, plus a random share of a window doubling with every failure, bounded
+     */
+    static long backoffMillis(int failures) {
+        long window = Math.min(MAX_BACKOFF_MILLIS, AwsIotQuotas.RECONNECT_PAUSE_MILLIS << Math.min(failures, 16));
+        return AwsIotQuotas.RECONNECT_PAUSE_MILLIS + ThreadLocalRandom.current().nextLong(window + 1);
     }
 
     private void drive() {
@@ -120,8 +139,8 @@ final class Connector implements AutoCloseable {
             onGaveUp.accept(device);
             return;
         }
-        long backoff = Math.min(MAX_BACKOFF_MILLIS, AwsIotQuotas.RECONNECT_PAUSE_MILLIS << (attempts - 1));
-        schedule(device, backoff + ThreadLocalRandom.current().nextLong(250));
+        schedule(device, jitpDrop ? AwsIotQuotas.RECONNECT_PAUSE_MILLIS + ThreadLocalRandom.current().nextLong(250)
+                : backoffMillis(attempts));
     }
 
     @Override

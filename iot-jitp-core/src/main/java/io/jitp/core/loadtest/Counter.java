@@ -18,6 +18,10 @@ public enum Counter {
     DISCONNECTS,
     /** Successful CONNECTs after such a loss. */
     RECONNECTS,
+    /** Publishes a publisher could not send on schedule because it was disconnected (an outage: not sent, not lost). */
+    MISSED,
+    /** Publishes a connection loss cut off before the broker took them (QoS 1: never acknowledged); counted as lost. */
+    ABORTED,
     /** Failed connects (besides JITP drops), refused subscriptions, failed publishes. */
     ERRORS,
     /** Messages a subscriber received on a forward topic: the seed's echo loop (must stay 0). */

@@ -1,11 +1,13 @@
 package io.jitp.core.loadtest;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * One device's MQTT connection, asynchronous (an event-loop client: thousands of connections share a few threads).
- * A refused CONNECT completes {@link #connect()} with a {@link ConnectRefusedException}.
+ * A refused CONNECT completes {@link #connect()} with a {@link ConnectRefusedException}. A device publishes to one
+ * topic only (a publisher to its own, a subscriber its forwards), fixed when the link is made.
  */
 interface DeviceLink {
     /** @return completes at CONNACK success */
@@ -13,20 +15,32 @@ interface DeviceLink {
 
     /**
      * @param filter  topic filter
-     * @param handler gets each received payload, one at a time per link
+     * @param handler gets each received payload (read-only, valid during the call), one at a time per link, on the
+     *                client's event loop: it must not block
      * @return completes when the broker granted the subscription, exceptionally if it refused it
      */
-    CompletableFuture<Void> subscribe(String filter, Consumer<byte[]> handler);
+    CompletableFuture<Void> subscribe(String filter, Consumer<ByteBuffer> handler);
 
     /**
-     * @param topic   topic
+     * Sends without waiting; a failure (an error reason code, the connection lost before the QoS 1 acknowledgement)
+     * goes to {@link Events#publishFailed(Throwable)}. No future per message: the generator sends tens of thousands
+     * a second.
+     *
      * @param payload payload
-     * @return completes when sent (QoS 0) or acknowledged (QoS 1), exceptionally on an error reason code
      */
-    CompletableFuture<Void> publish(String topic, byte[] payload);
+    void publish(byte[] payload);
 
     /** @return completes when disconnected */
     CompletableFuture<Void> disconnect();
+
+    /** What a link reports on its own. Called on the client's event loop: must not block. */
+    interface Events {
+        /** The broker or the network closed the connection (not our disconnect). */
+        void lost();
+
+        /** @param failure why a publish failed */
+        void publishFailed(Throwable failure);
+    }
 
     /** The broker refused a CONNECT (AWS's JITP first connection: not authorized). */
     final class ConnectRefusedException extends RuntimeException {

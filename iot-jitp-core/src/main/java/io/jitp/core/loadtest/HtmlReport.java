@@ -146,6 +146,7 @@ final class HtmlReport {
                 .line("connects/s", "#2ca02c", xs, toDouble(data.series(Counter.CONNECTS), length), false)
                 .line("JITP drops/s", "#ff7f0e", xs, toDouble(data.series(Counter.JITP_DROPS), length), false)
                 .line("disconnects/s", "#d62728", xs, toDouble(data.series(Counter.DISCONNECTS), length), false)
+                .line("publishes missed/s", "#9467bd", xs, toDouble(data.series(Counter.MISSED), length), false)
                 .line("errors/s", "#7f7f7f", xs, toDouble(data.series(Counter.ERRORS), length), true)
                 .render();
     }

@@ -4,8 +4,13 @@ import io.jitp.core.InvalidInputException;
 import io.jitp.core.Reporter;
 import io.jitp.core.pki.Pem;
 
+import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
+import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
+import com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
@@ -59,6 +65,7 @@ public final class LoadTestEngine {
     private ScheduledExecutorService scheduler;
     private CountDownLatch listenersReady;
     private CountDownLatch publishersConnected;
+    private final AtomicBoolean lossReported = new AtomicBoolean();
     private volatile boolean stopping;
 
     /**
@@ -104,7 +111,18 @@ public final class LoadTestEngine {
         all.addAll(publishers);
         LinkSettings settings = LinkSettings.of(broker, plan, Runtime.getRuntime().availableProcessors());
         for (DeviceSession device : all) {
-            device.link = settings.link(device.id, device.keys, () -> lost(device));
+            device.link = settings.link(device.id, device.keys, device.role == DeviceRole.PUBLISHER
+                    ? LoadTestTopics.publishTopic(device.id) : LoadTestTopics.FORWARDS, new DeviceLink.Events() {
+                        @Override
+                        public void lost() {
+                            LoadTestEngine.this.lost(device);
+                        }
+
+                        @Override
+                        public void publishFailed(Throwable failure) {
+                            LoadTestEngine.this.publishFailed(failure);
+                        }
+                    });
         }
         listenersReady = new CountDownLatch(listeners.size());
         publishersConnected = new CountDownLatch(publishers.size());
@@ -144,12 +162,14 @@ public final class LoadTestEngine {
         }
         publishersConnected.await();
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        ProcessFigures.compactHeap();
         if (plan.rampUpSeconds() == 0) {
             // Without a ramp-up every device connects first, at full handshake speed, and all start together.
             publishers.forEach(this::startPublishing);
         }
-        reporter.info(String.format("Connected %d of %d devices in %.1f s; measuring for %d s",
-                all.size() - failedDevices.size(), all.size(), connectSeconds, plan.durationSeconds()));
+        reporter.info(String.format("Connected %d of %d devices in %.1f s (Netty %s transport); measuring for %d s",
+                all.size() - failedDevices.size(), all.size(), connectSeconds, NettyTransport.name(),
+                plan.durationSeconds()));
         long steadyStart = WallClock.second() + 1;
         long steadyEnd = steadyStart + plan.durationSeconds();
         sleepUntil(steadyStart);
@@ -211,7 +231,7 @@ public final class LoadTestEngine {
                 TimeUnit.NANOSECONDS);
     }
 
-    private void subscribe(DeviceSession device, String filter, Consumer<byte[]> handler) {
+    private void subscribe(DeviceSession device, String filter, Consumer<ByteBuffer> handler) {
         device.link.subscribe(filter, handler).whenComplete((ok, failure) -> {
             if (failure != null) {
                 timeline.add(Counter.ERRORS);
@@ -235,25 +255,33 @@ public final class LoadTestEngine {
         }
     }
 
+    /** The broker or the network dropped a device: it reconnects after a backoff, the run goes on. */
     private void lost(DeviceSession device) {
         if (device.connected.compareAndSet(true, false) && !stopping) {
             timeline.add(Counter.DISCONNECTS);
-            connector.schedule(device, AwsIotQuotas.RECONNECT_PAUSE_MILLIS);
+            if (!lossReported.getAndSet(true)) {
+                reporter.warn(device.id + " lost its connection; devices reconnect with backoff (further losses are"
+                        + " counted in the progress lines and the report)");
+            }
+            connector.reconnect(device);
         }
     }
 
     private void publish(DeviceSession device) {
-        if (stopping || !device.connected.get()) {
+        if (stopping) {
+            return;
+        }
+        if (!device.connected.get()) {
+            timeline.add(Counter.MISSED);
             return;
         }
         int seq = device.nextSeq++;
         sent.set(device.number, seq + 1L);
-        byte[] payload = LoadTestMessages.publish(device.id, seq, WallClock.micros(), plan.payloadSize());
-        device.link.publish(LoadTestTopics.publishTopic(device.id), payload).whenComplete(this::countFailure);
+        device.link.publish(LoadTestMessages.publish(device.id, seq, WallClock.micros(), plan.payloadSize()));
         timeline.add(Counter.PUBLISHED);
     }
 
-    private void delivered(DeviceSession subscriber, byte[] payload) {
+    private void delivered(DeviceSession subscriber, ByteBuffer payload) {
         long now = WallClock.micros();
         LoadTestMessages.Received message = LoadTestMessages.read(payload);
         if (message == null || message.subscriber() >= 0) {
@@ -263,15 +291,13 @@ public final class LoadTestEngine {
         latencies.record(Latency.DELIVERY, now - message.sentMicros());
         timeline.add(Counter.DELIVERED);
         if (subscriber.tracker.see(message.publisher(), message.seq())) {
-            subscriber.link.publish(LoadTestTopics.FORWARDS,
-                    LoadTestMessages.forward(message, subscriber.id, now, plan.payloadSize()))
-                    .whenComplete(this::countFailure);
+            subscriber.link.publish(LoadTestMessages.forward(message, subscriber.id, now, plan.payloadSize()));
             timeline.add(Counter.FORWARDED);
             forwarded.incrementAndGet(message.publisher());
         }
     }
 
-    private void collected(byte[] payload) {
+    private void collected(ByteBuffer payload) {
         long now = WallClock.micros();
         LoadTestMessages.Received message = LoadTestMessages.read(payload);
         if (message == null || message.subscriber() < 0 || message.publisher() >= plan.publishers()) {
@@ -283,10 +309,14 @@ public final class LoadTestEngine {
         collected.incrementAndGet(message.publisher());
     }
 
-    private void countFailure(Void ok, Throwable failure) {
-        if (failure != null && !stopping) {
-            timeline.add(Counter.ERRORS);
+    /** A publish cut off by a connection loss is lost (the accounts count it); anything else is an error. */
+    private void publishFailed(Throwable failure) {
+        if (stopping) {
+            return;
         }
+        boolean cutOff = failure instanceof ConnectionClosedException || failure instanceof MqttSessionExpiredException
+                || failure instanceof MqttClientStateException;
+        timeline.add(cutOff ? Counter.ABORTED : Counter.ERRORS);
     }
 
     private void tick(List<DeviceSession> all) {
@@ -300,11 +330,19 @@ public final class LoadTestEngine {
             double rate = (timeline.sum(Counter.PUBLISHED, from, now) + timeline.sum(Counter.DELIVERED, from, now)
                     + timeline.sum(Counter.FORWARDED, from, now)) / (double) PROGRESS_EVERY_SECONDS;
             reporter.info(String.format("t=%ds connected %d/%d, %.0f msg/s (%.3f of %s expected), delivery p99 %.1f ms,"
-                            + " JITP drops %d, errors %d", now - timeline.startSecond(), connected, devices, rate,
+                            + " JITP drops %d, errors %d%s", now - timeline.startSecond(), connected, devices, rate,
                     rate / plan.shardExpectedPerSecond(), LoadTestPlan.trim(plan.shardExpectedPerSecond()),
                     latencies.total(Latency.DELIVERY).getValueAtPercentile(99) / 1000.0,
-                    timeline.total(Counter.JITP_DROPS), timeline.total(Counter.ERRORS)));
+                    timeline.total(Counter.JITP_DROPS), timeline.total(Counter.ERRORS), outage()));
         }
+    }
+
+    /** @return the connection losses so far, for the progress line (empty while there were none) */
+    private String outage() {
+        long disconnects = timeline.total(Counter.DISCONNECTS);
+        return disconnects == 0 ? "" : String.format(", disconnects %d, reconnects %d, publishes missed %d, cut off %d",
+                disconnects, timeline.total(Counter.RECONNECTS), timeline.total(Counter.MISSED),
+                timeline.total(Counter.ABORTED));
     }
 
     private void drain() throws InterruptedException {

@@ -95,8 +95,9 @@ public record LoadTestSummary(String target, List<String> shards, long steadySec
                         forward.p50Millis(), forward.p99Millis(), forward.count(), connack.p50Millis(),
                         connack.p99Millis()),
                 String.format("Lost: %d of %d (%.5f); connects %d, JITP drops %d, disconnects %d, reconnects %d,"
-                                + " errors %d, echoes %d", loss.lost(), loss.expected(), loss.ratio(),
-                        totals.get("connects"), totals.get("jitpDrops"), totals.get("disconnects"),
-                        totals.get("reconnects"), totals.get("errors"), totals.get("echoes")));
+                                + " publishes missed while disconnected %d, cut off by a loss %d, errors %d, echoes %d",
+                        loss.lost(), loss.expected(), loss.ratio(), totals.get("connects"), totals.get("jitpDrops"),
+                        totals.get("disconnects"), totals.get("reconnects"), totals.get("missed"),
+                        totals.get("aborted"), totals.get("errors"), totals.get("echoes")));
     }
 }

@@ -1,53 +1,42 @@
 package io.jitp.core.loadtest;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /** A device link speaking MQTT 3.1.1 through the HiveMQ client's async API. */
 final class Mqtt3Link implements DeviceLink {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
     private final Mqtt3AsyncClient client;
     private final MqttQos qos;
+    private final MqttTopic topic;
+    private final Events events;
 
-    Mqtt3Link(String id, LinkSettings settings, DeviceKeyManager keys, Runnable onLost) {
+    Mqtt3Link(String id, LinkSettings settings, DeviceKeyManager keys, String topic, Events events) {
         this.qos = MqttQos.fromCode(settings.qos());
-        this.client = MqttClient.builder().useMqttVersion3().identifier(id)
-                .serverHost(settings.broker().host()).serverPort(settings.broker().port())
-                .sslConfig(settings.ssl(keys)).executorConfig(settings.executor())
-                .addDisconnectedListener(context -> {
-                    if (context.getSource() != MqttDisconnectSource.USER) {
-                        onLost.run();
-                    }
-                })
-                .buildAsync();
+        this.topic = MqttTopic.of(topic);
+        this.events = events;
+        this.client = HiveMqLinks.builder(id, settings, keys, events).useMqttVersion3().buildAsync();
     }
 
     @Override
     public CompletableFuture<Void> connect() {
-        return client.connectWith().cleanSession(true).keepAlive(60).send()
-                .handle((connAck, failure) -> {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof Mqtt3ConnAckException refused) {
-                        throw new ConnectRefusedException(refused.getMqttMessage().getReturnCode().getCode());
-                    }
-                    if (cause != null) {
-                        throw new CompletionException(cause);
-                    }
-                    return null;
-                });
+        return HiveMqLinks.connected(client.connectWith().cleanSession(true).keepAlive(60).send(),
+                cause -> cause instanceof Mqtt3ConnAckException refused
+                        ? refused.getMqttMessage().getReturnCode().getCode() : -1);
     }
 
     @Override
-    public CompletableFuture<Void> subscribe(String filter, Consumer<byte[]> handler) {
+    public CompletableFuture<Void> subscribe(String filter, Consumer<ByteBuffer> handler) {
         return client.subscribeWith().topicFilter(filter).qos(qos)
-                .callback(publish -> handler.accept(publish.getPayloadAsBytes())).send()
+                .callback(publish -> handler.accept(publish.getPayload().orElse(EMPTY))).send()
                 .thenAccept(subAck -> {
                     if (subAck.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
                         throw new IllegalStateException("Subscription to " + filter + " refused");
@@ -56,9 +45,13 @@ final class Mqtt3Link implements DeviceLink {
     }
 
     @Override
-    public CompletableFuture<Void> publish(String topic, byte[] payload) {
+    public void publish(byte[] payload) {
         // 3.1.1 has no PUBACK reason codes: an acknowledged QoS 1 publish succeeded.
-        return client.publishWith().topic(topic).qos(qos).payload(payload).send().thenApply(sent -> null);
+        client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete((sent, failure) -> {
+            if (failure != null) {
+                events.publishFailed(HiveMqLinks.unwrap(failure));
+            }
+        });
     }
 
     @Override

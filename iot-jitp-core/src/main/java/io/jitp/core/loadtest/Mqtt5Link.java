@@ -1,54 +1,43 @@
 package io.jitp.core.loadtest;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /** A device link speaking MQTT 5 through the HiveMQ client's async API. */
 final class Mqtt5Link implements DeviceLink {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
     private final Mqtt5AsyncClient client;
     private final MqttQos qos;
+    private final MqttTopic topic;
+    private final Events events;
 
-    Mqtt5Link(String id, LinkSettings settings, DeviceKeyManager keys, Runnable onLost) {
+    Mqtt5Link(String id, LinkSettings settings, DeviceKeyManager keys, String topic, Events events) {
         this.qos = MqttQos.fromCode(settings.qos());
-        this.client = MqttClient.builder().useMqttVersion5().identifier(id)
-                .serverHost(settings.broker().host()).serverPort(settings.broker().port())
-                .sslConfig(settings.ssl(keys)).executorConfig(settings.executor())
-                .addDisconnectedListener(context -> {
-                    if (context.getSource() != MqttDisconnectSource.USER) {
-                        onLost.run();
-                    }
-                })
-                .buildAsync();
+        this.topic = MqttTopic.of(topic);
+        this.events = events;
+        this.client = HiveMqLinks.builder(id, settings, keys, events).useMqttVersion5().buildAsync();
     }
 
     @Override
     public CompletableFuture<Void> connect() {
-        return client.connectWith().cleanStart(true).keepAlive(60).send()
-                .handle((connAck, failure) -> {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof Mqtt5ConnAckException refused) {
-                        throw new ConnectRefusedException(refused.getMqttMessage().getReasonCode().getCode());
-                    }
-                    if (cause != null) {
-                        throw new CompletionException(cause);
-                    }
-                    return null;
-                });
+        return HiveMqLinks.connected(client.connectWith().cleanStart(true).keepAlive(60).send(),
+                cause -> cause instanceof Mqtt5ConnAckException refused
+                        ? refused.getMqttMessage().getReasonCode().getCode() : -1);
     }
 
     @Override
-    public CompletableFuture<Void> subscribe(String filter, Consumer<byte[]> handler) {
+    public CompletableFuture<Void> subscribe(String filter, Consumer<ByteBuffer> handler) {
         return client.subscribeWith().topicFilter(filter).qos(qos)
-                .callback(publish -> handler.accept(publish.getPayloadAsBytes())).send()
+                .callback(publish -> handler.accept(publish.getPayload().orElse(EMPTY))).send()
                 .thenAccept(subAck -> {
                     for (Mqtt5SubAckReasonCode code : subAck.getReasonCodes()) {
                         if (code.isError()) {
@@ -59,16 +48,18 @@ final class Mqtt5Link implements DeviceLink {
     }
 
     @Override
-    public CompletableFuture<Void> publish(String topic, byte[] payload) {
-        return client.publishWith().topic(topic).qos(qos).payload(payload).send().thenAccept(Mqtt5Link::check);
+    public void publish(byte[] payload) {
+        client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete(this::published);
     }
 
-    private static void check(Mqtt5PublishResult result) {
-        result.getError().ifPresent(error -> {
-            throw new CompletionException(error);
-        });
-        if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1 && qos1.getPubAck().getReasonCode().isError()) {
-            throw new IllegalStateException("PUBACK " + qos1.getPubAck().getReasonCode());
+    private void published(Mqtt5PublishResult result, Throwable failure) {
+        if (failure != null) {
+            events.publishFailed(HiveMqLinks.unwrap(failure));
+        } else if (result.getError().isPresent()) {
+            events.publishFailed(result.getError().get());
+        } else if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
+                && qos1.getPubAck().getReasonCode().isError()) {
+            events.publishFailed(new IllegalStateException("PUBACK " + qos1.getPubAck().getReasonCode()));
         }
     }
 

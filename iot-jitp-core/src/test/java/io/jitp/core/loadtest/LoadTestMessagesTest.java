@@ -37,6 +37,16 @@ class LoadTestMessagesTest {
     }
 
     @Test
+    void numbersAreWrittenWithTheirExactLength() {
+        for (long value : new long[] {0, 9, 10, 99, 100, 1_732_000_000_123_456L, 999_999_999_999_999_999L,
+                Long.MAX_VALUE, -1, -10, Long.MIN_VALUE}) {
+            assertEquals(Long.toString(value).length(), LoadTestMessages.digits(value), Long.toString(value));
+        }
+        byte[] publish = LoadTestMessages.publish("pub9", 10, 1_000_000, 64);
+        assertEquals(new LoadTestMessages.Received(9, -1, 10, 1_000_000), LoadTestMessages.read(publish));
+    }
+
+    @Test
     void foreignPayloadsAreNotOurs() {
         assertNull(LoadTestMessages.read("hello".getBytes(StandardCharsets.US_ASCII)));
         assertNull(LoadTestMessages.read("{\"device\":\"pubx\",\"seq\":1,\"sent\":2}".getBytes(StandardCharsets.US_ASCII)));
