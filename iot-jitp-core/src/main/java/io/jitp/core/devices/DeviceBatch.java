@@ -5,10 +5,12 @@ import io.jitp.core.Reporter;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Certificates;
+import io.jitp.core.pki.ExclusiveFileLock;
 import io.jitp.core.pki.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,9 @@ import java.util.stream.Collectors;
  * workers. The manifest is rewritten at the end, also when issuing failed, and lists exactly the devices that exist.
  */
 public final class DeviceBatch {
+    /** Held for the whole run: the folder's batches take turns. */
+    static final String LOCK_FILE = ".batch.lock";
+
     private final CertificateAuthority ca;
     private final BatchOptions options;
     private final Reporter reporter;
@@ -52,6 +57,15 @@ public final class DeviceBatch {
      */
     public BatchResult run(List<DeviceRequest> requests) throws IOException {
         Path folder = options.devicesFolder();
+        Files.createDirectories(folder);
+        // One batch per folder at a time: a second one would delete the first's temporary files as abandoned and
+        // rewrite the manifest without the first's devices.
+        return ExclusiveFileLock.holding(folder.resolve(LOCK_FILE),
+                () -> reporter.info("Waiting for another run that is issuing into " + folder),
+                channel -> runLocked(folder, requests));
+    }
+
+    private BatchResult runLocked(Path folder, List<DeviceRequest> requests) throws IOException {
         int abandoned = SecureFiles.deleteAbandoned(folder);
         if (abandoned > 0) {
             reporter.info("Removed " + abandoned + " temporary file(s) left by an interrupted run in " + folder);

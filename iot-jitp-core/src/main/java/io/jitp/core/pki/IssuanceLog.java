@@ -7,20 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CA's audit log: one JSON line per certificate issued (UTC time, serial, subject, certificate id, issuing CA id,
@@ -29,17 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * batch and concurrent processes (two builds sharing one CA) never interleave their lines.
  */
 public final class IssuanceLog implements IssuanceAudit {
-    /**
-     * One monitor per log file in this JVM: a file lock is held per JVM, and a second channel of the same JVM asking
-     * for it throws instead of waiting, so threads queue here first.
-     */
-    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Requester requester;
-    private final Object monitor;
 
     /**
      * @param file      the log file, created (mode 0600) on the first certificate
@@ -48,16 +32,6 @@ public final class IssuanceLog implements IssuanceAudit {
     public IssuanceLog(Path file, Requester requester) {
         this.file = file.toAbsolutePath().normalize();
         this.requester = requester;
-        this.monitor = IN_PROCESS.computeIfAbsent(identity(this.file), f -> new Object());
-    }
-
-    private static Path identity(Path file) {
-        // Two spellings of one folder (a symlink) must share a monitor, or the second lock throws instead of waiting.
-        try {
-            return file.getParent().toRealPath().resolve(file.getFileName());
-        } catch (IOException e) {
-            return file;
-        }
     }
 
     /** @return the log file */
@@ -73,18 +47,17 @@ public final class IssuanceLog implements IssuanceAudit {
     @Override
     public void issued(X509Certificate certificate, X509Certificate issuer) {
         byte[] line = line(certificate, issuer);
-        synchronized (monitor) {
-            try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), permissions());
-                 FileLock ignored = channel.lock()) {
+        try {
+            ExclusiveFileLock.holding(file, null, channel -> {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot append to the CA audit log " + file
-                        + "; no certificate is issued without its audit line", e);
-            }
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot append to the CA audit log " + file
+                    + "; no certificate is issued without its audit line", e);
         }
     }
 
@@ -106,10 +79,5 @@ public final class IssuanceLog implements IssuanceAudit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A tree of strings always serializes", e);
         }
-    }
-
-    private static FileAttribute<?>[] permissions() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 }

@@ -27,6 +27,9 @@ import java.security.KeyPair;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -211,6 +214,24 @@ class DeviceBatchTest {
 
         var e = assertThrows(InvalidInputException.class, () -> CsrDirectory.read(csrs));
         assertTrue(e.getMessage().contains(csrs.resolve("x.csr").toString()), e.getMessage());
+    }
+
+    @Test
+    void concurrentBatchesIntoOneFolderTakeTurnsAndTheManifestKeepsBoth() throws Exception {
+        // Two shards of a load test set up their devices in one folder at once; neither may lose the other's work.
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<BatchResult>> results = List.of(
+                    runs.submit(() -> batch(CA, false).run(DeviceSources.numbered("a-", 40, SubjectProfile.empty()))),
+                    runs.submit(() -> batch(CA, false).run(DeviceSources.numbered("b-", 40, SubjectProfile.empty()))));
+            for (Future<BatchResult> result : results) {
+                assertEquals(40, result.get().issued().size());
+            }
+        } finally {
+            runs.shutdownNow();
+        }
+        assertEquals(80, new TreeSet<>(manifestIds()).size());
+        assertEquals(Set.of(), temporaryFiles());
     }
 
     private DeviceBatch batch(CertificateAuthority ca, boolean force) {
