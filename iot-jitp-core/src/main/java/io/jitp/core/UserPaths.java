@@ -53,8 +53,8 @@ public final class UserPaths {
         }
     }
 
+    // The exception's own "path: reason": Maven appends a cause's message unless the failure's message holds it.
     private static String reason(FileSystemException e) {
-        String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-        return e.getFile() != null && !e.getFile().isEmpty() ? reason + ": " + e.getFile() : reason;
+        return e.getMessage();
     }
 }

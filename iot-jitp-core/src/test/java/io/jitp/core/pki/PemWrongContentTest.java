@@ -104,8 +104,8 @@ class PemWrongContentTest {
 
         var e = assertThrows(InvalidInputException.class, () -> Pem.readPrivateKey(file.resolve("root.ca.key"),
                 null));
-        assertTrue(e.getMessage().startsWith("The private key file " + file.resolve("root.ca.key")
-                + " cannot be read (Not a directory"), e.getMessage());
+        assertEquals("The private key file " + file.resolve("root.ca.key") + " cannot be read ("
+                + file.resolve("root.ca.key") + ": Not a directory)", e.getMessage());
     }
 
     private Path write(String name, String content) throws Exception {
