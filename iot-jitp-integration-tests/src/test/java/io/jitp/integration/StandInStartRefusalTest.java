@@ -1,5 +1,6 @@
 package io.jitp.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import io.jitp.core.emulator.StandInEndpoints;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a goal shows when the stand-in cannot start on a busy port: a user mistake naming the port and the option,
- * out of the stand-in's own one-line error, and no endpoints left behind.
+ * What a goal shows when the stand-in cannot start (a busy port, a file in place of its state directory): a user
+ * mistake naming the port or path and the option, and no endpoints left behind.
  */
 class StandInStartRefusalTest {
     @TempDir
@@ -44,5 +46,19 @@ class StandInStartRefusalTest {
             assertFalse(e.getMessage().contains("\tat "), "no stack trace: " + e.getMessage());
             assertTrue(StandInEndpoints.read(state).isEmpty());
         }
+    }
+
+    @Test
+    void aRegularFileWhereTheStateDirectoryGoesIsAUserErrorNamingIt() throws Exception {
+        Path file = Files.writeString(state.resolve("state"), "not a folder");
+        EmulatorProcess process = new EmulatorProcess(file, Duration.ofMinutes(2), new RecordingReporter());
+
+        var e = assertThrows(InvalidInputException.class, () -> process.startOrReuse(
+                () -> { throw new AssertionError("nothing is resolved for a state directory that cannot exist"); },
+                false, List.of()));
+
+        assertTrue(e.getMessage().startsWith("Cannot create the stand-in state directory (iot.emulator.stateDirectory) "
+                + file), e.getMessage());
+        assertEquals("not a folder", Files.readString(file));
     }
 }
