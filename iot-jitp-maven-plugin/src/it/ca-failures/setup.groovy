@@ -15,7 +15,7 @@ import java.time.Instant
 
 def broken = new File(basedir, 'broken')
 def write = { String name, String pem, String key ->
-    def dir = new File(broken, name)
+    def dir = name == 'valid' ? new File(basedir, name) : new File(broken, name)
     dir.mkdirs()
     if (pem != null) new File(dir, 'root.ca.pem').text = pem
     if (key != null) new File(dir, 'root.ca.key').text = key
@@ -41,4 +41,7 @@ write('corrupt', "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----EN
 write('notca', selfSigned(keys, now, now.plus(Duration.ofDays(10)), false), Pem.encode(keys.private))
 write('expired', selfSigned(keys, now.minus(Duration.ofDays(20)), now.minus(Duration.ofDays(1)), true), Pem.encode(keys.private))
 write('encrypted', good.certificatePem(), Pem.encodeEncrypted(good.privateKey(), 'secret'.toCharArray()))
+write('valid', good.certificatePem(), Pem.encode(good.privateKey()))
+new File(basedir, 'lists').mkdirs()
+new File(basedir, 'out').text = 'a regular file where the output folder goes'
 return true

@@ -10,6 +10,12 @@ assert log.contains('CA ' + ca('notca', 'root.ca.pem') + ' (key ' + ca('notca', 
 assert log.contains('CA ' + ca('expired', 'root.ca.pem') + ' (key ' + ca('expired', 'root.ca.key') + ') expired on ')
 assert log.contains('Private key ' + ca('encrypted', 'root.ca.key') + ' is encrypted but no password was given; '
         + 'give the CA key password with -Diot.caPasswordEnv=<variable name>')
+def path = { String name -> new File(basedir, name).canonicalPath }
+assert log.contains('The device list (iot.deviceList) ' + path('lists') + ' is a folder, not a file; name the file itself')
+assert log.contains('Cannot create the output folder ' + path('out'))
+// The cause's text is already in the message, so Maven does not append it a second time.
+assert !log.contains('choose another folder: ')
+assert new File(basedir, 'out').text == 'a regular file where the output folder goes'
 // User mistakes are BUILD FAILUREs from MojoFailureException, never internal errors
 assert !log.contains('MojoExecutionException')
 assert !new File(basedir, 'target/iot-jitp').exists()

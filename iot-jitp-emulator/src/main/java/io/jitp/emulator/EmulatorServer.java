@@ -8,6 +8,7 @@ import io.jitp.emulator.iot.IotRegistry;
 import io.jitp.emulator.iot.rest.IotRestApi;
 import io.jitp.emulator.state.StateDirectoryLock;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public final class EmulatorServer implements AutoCloseable {
             if (!config.faults().isEmpty()) {
                 LOG.warn("Injecting {} on purpose (--faults)", config.faults());
             }
-            frontDoor.start(config.bindAddress(), config.httpPort());
+            startControlPlane();
             URI url = frontDoor.url();
             CallerIdentity identity = new CallerIdentity(config.accountId(), credentials.accessKeyId());
             frontDoor.setQueryProtocolHandler(identity.wrapping(null));
@@ -188,5 +189,15 @@ public final class EmulatorServer implements AutoCloseable {
         lock = null;
         endpoints = null;
         registry = null;
+    }
+
+    private void startControlPlane() throws IOException {
+        try {
+            frontDoor.start(config.bindAddress(), config.httpPort());
+        } catch (BindException e) {
+            throw new IOException("Control-plane port " + config.httpPort() + " on " + config.bindAddress()
+                    + " is already in use (" + e.getMessage() + "); stop what uses it, or choose another port with "
+                    + "--port (0 picks a free one)", e);
+        }
     }
 }

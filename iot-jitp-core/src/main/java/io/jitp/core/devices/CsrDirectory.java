@@ -2,6 +2,7 @@ package io.jitp.core.devices;
 
 import io.jitp.core.InvalidInputException;
 import io.jitp.core.pki.Csrs;
+import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SubjectProfile;
 
@@ -30,7 +31,9 @@ public final class CsrDirectory {
      */
     public static List<DeviceRequest> read(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
-            throw new InvalidInputException("CSR folder " + directory + " (iot.csrDirectory) does not exist");
+            throw new InvalidInputException("CSR folder " + directory + " (iot.csrDirectory) "
+                    + (Files.exists(directory) ? "is a file, not a folder" : "does not exist")
+                    + "; name the folder that holds the *.csr files");
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
@@ -44,6 +47,8 @@ public final class CsrDirectory {
         for (Path file : files) {
             PKCS10CertificationRequest csr = Pem.readCsr(file);
             requireValidSignature(csr, file);
+            KeyAlgorithm.requireAcceptedByAwsIot(csr.getSubjectPublicKeyInfo(), "CSR " + file,
+                    "regenerate it with an RSA key of 2048 bits or more, or an EC P-256 key");
             SubjectProfile subject = SubjectProfile.of(csr.getSubject());
             requests.add(new DeviceRequest(subject.commonName(), subject, csr, file));
         }

@@ -1,12 +1,11 @@
 package io.jitp.core.devices;
 
 import io.jitp.core.InvalidInputException;
+import io.jitp.core.UserPaths;
 import io.jitp.core.pki.SubjectProfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,8 @@ public final class DeviceListFile {
      * @throws IOException           if the file cannot be read
      */
     public static List<DeviceRequest> read(Path file, SubjectProfile defaults) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("Device list " + file + " (iot.deviceList) does not exist", e);
-        }
+        List<String> lines = UserPaths.readText(file, StandardCharsets.UTF_8, "device list (iot.deviceList)")
+                .lines().toList();
         List<String> columns = List.of("id");
         List<DeviceRequest> requests = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {

@@ -1,6 +1,7 @@
 package io.jitp.core.emulator;
 
 import io.jitp.core.InvalidInputException;
+import io.jitp.core.UserPaths;
 import io.jitp.core.Reporter;
 
 import java.io.File;
@@ -97,7 +98,7 @@ public final class EmulatorProcess {
      */
     public Running startOrReuse(Classpath classpath, boolean exitWithParent, List<String> extraArguments)
             throws IOException {
-        Files.createDirectories(stateDirectory);
+        UserPaths.createFolder(stateDirectory, "stand-in state directory (iot.emulator.stateDirectory)");
         synchronized (EmulatorProcess.class) {
             try (FileChannel channel = FileChannel.open(stateDirectory.resolve(START_LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {

@@ -5,18 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jitp.core.InvalidInputException;
+import io.jitp.core.UserPaths;
 import io.jitp.core.pki.SubjectProfile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -68,10 +69,8 @@ public final class ProvisioningTemplate {
      * @throws InvalidInputException if it is not a JSON object with Resources
      */
     public static ProvisioningTemplate read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("JITP template file " + file + " does not exist");
-        }
-        return parse(Files.readString(file), file.toString());
+        return parse(UserPaths.readText(file, StandardCharsets.UTF_8, "JITP template file (iot.templateBody)"),
+                file.toString());
     }
 
     /**
@@ -143,7 +142,22 @@ public final class ProvisioningTemplate {
                         + "=<value>, give the parameter a Default, or remove it");
             }
         }
+        for (String name : references(tree.path("Resources"), new TreeSet<>())) {
+            if (!tree.path("Parameters").has(name)) {
+                problems.add("{\"Ref\": \"" + name + "\"} names a parameter the Parameters section does not declare;"
+                        + " declare it (\"" + name + "\": {\"Type\": \"String\"}) or correct the name");
+            }
+        }
         return problems;
+    }
+
+    private static Set<String> references(JsonNode node, Set<String> found) {
+        if (node.isObject() && node.size() == 1 && node.path("Ref").isTextual()) {
+            found.add(node.get("Ref").asText());
+        } else {
+            node.elements().forEachRemaining(child -> references(child, found));
+        }
+        return found;
     }
 
     private static String propertyFor(String attribute) {

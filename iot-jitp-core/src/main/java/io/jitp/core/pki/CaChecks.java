@@ -2,6 +2,8 @@ package io.jitp.core.pki;
 
 import io.jitp.core.InvalidInputException;
 
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.CertificateExpiredException;
@@ -26,6 +28,8 @@ final class CaChecks {
             throw new InvalidInputException(source + " is not a CA certificate (basicConstraints CA:TRUE is missing);"
                     + " use a CA certificate, or create one with mvn iot:create-ca");
         }
+        KeyAlgorithm.requireAcceptedByAwsIot(SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded()),
+                source, "create a new CA with mvn iot:create-ca -Diot.force=true (EC_P256 by default)");
         boolean[] usage = certificate.getKeyUsage();
         if (usage != null && !usage[5]) {
             throw new InvalidInputException(source + " is a CA certificate whose keyUsage does not allow"

@@ -2,6 +2,11 @@ package io.jitp.core.pki;
 
 import io.jitp.core.InvalidInputException;
 
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+import java.io.IOException;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,6 +31,8 @@ public enum KeyAlgorithm {
     RSA_3072("RSA", 3072, "SHA384withRSA"),
     /** RSA 4096 bits, signing with SHA-384. */
     RSA_4096("RSA", 4096, "SHA384withRSA");
+
+    private static final int MIN_RSA_BITS = 2048;
 
     private final String family;
     private final int size;
@@ -106,5 +113,29 @@ public enum KeyAlgorithm {
         }
         throw new InvalidInputException(source + " has the unknown key algorithm '" + name + "'; use one of "
                 + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Refuses what AWS IoT refuses to register: RSA keys shorter than 2048 bits.
+     *
+     * @param key    a CA or device public key
+     * @param source the certificate or CSR it came from, for the message
+     * @param fix    what to do instead, for the message
+     * @throws InvalidInputException naming the source, the key size and the fix
+     */
+    public static void requireAcceptedByAwsIot(SubjectPublicKeyInfo key, String source, String fix) {
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(key.getAlgorithm().getAlgorithm())) {
+            return;
+        }
+        int bits;
+        try {
+            bits = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(key.parsePublicKey()).getModulus().bitLength();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidInputException(source + " holds an RSA public key that cannot be read; " + fix, e);
+        }
+        if (bits < MIN_RSA_BITS) {
+            throw new InvalidInputException(source + " has a " + bits + "-bit RSA key; AWS IoT accepts RSA keys of "
+                    + MIN_RSA_BITS + " bits or more (and EC P-256/P-384); " + fix);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package io.jitp.core.pki;
 
 import io.jitp.core.InvalidInputException;
+import io.jitp.core.UserPaths;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.PKCS8Generator;
@@ -21,8 +24,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -128,10 +129,13 @@ public final class Pem {
      */
     public static List<X509Certificate> parseCertificates(String pem, String source) {
         List<X509Certificate> certificates = new ArrayList<>();
+        String otherType = null;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (var object = parser.readPemObject(); object != null; object = parser.readPemObject()) {
-                if ("CERTIFICATE".equals(object.getType())) {
+                if (!"CERTIFICATE".equals(object.getType())) {
+                    otherType = object.getType();
+                } else {
                     certificates.add((X509Certificate) factory.generateCertificate(
                             new ByteArrayInputStream(object.getContent())));
                 }
@@ -140,7 +144,7 @@ public final class Pem {
             throw corrupt(source, "certificate", e);
         }
         if (certificates.isEmpty()) {
-            throw corrupt(source, "certificate", null);
+            throw otherType == null ? corrupt(source, "certificate", null) : wrongType(source, "certificate", otherType);
         }
         return certificates;
     }
@@ -156,10 +160,25 @@ public final class Pem {
      * @throws IOException                  if the file cannot be read
      */
     public static PrivateKey readPrivateKey(Path file, char[] password) throws IOException {
-        String pem = read(file, "private key");
+        return parsePrivateKey(read(file, "private key"), file, password);
+    }
+
+    /**
+     * @param pem      PEM text holding a private key
+     * @param file     where the text came from, for error messages
+     * @param password the password of an encrypted key, or null
+     * @return the key
+     * @throws KeyPasswordRequiredException if the key is encrypted and the password is missing or wrong
+     * @throws InvalidInputException        if the text holds no key
+     */
+    static PrivateKey parsePrivateKey(String pem, Path file, char[] password) {
         Object object;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             object = parser.readObject();
+            // openssl ecparam -genkey writes an EC PARAMETERS block before the key.
+            while (object instanceof ASN1ObjectIdentifier) {
+                object = parser.readObject();
+            }
         } catch (IOException | RuntimeException e) {
             throw corrupt(file.toString(), "private key", e);
         }
@@ -174,6 +193,12 @@ public final class Pem {
             }
             if (object instanceof PEMKeyPair pair) {
                 return converter.getKeyPair(pair).getPrivate();
+            }
+            if (object instanceof X509CertificateHolder) {
+                throw wrongType(file.toString(), "private key", "CERTIFICATE");
+            }
+            if (object instanceof PKCS10CertificationRequest) {
+                throw wrongType(file.toString(), "private key", "CERTIFICATE REQUEST");
             }
         } catch (InvalidInputException e) {
             throw e;
@@ -200,14 +225,17 @@ public final class Pem {
      * @throws InvalidInputException if the text holds no CSR
      */
     public static PKCS10CertificationRequest parseCsr(String pem, String source) {
+        Object object;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            if (parser.readObject() instanceof PKCS10CertificationRequest csr) {
-                return csr;
-            }
+            object = parser.readObject();
         } catch (IOException | RuntimeException e) {
             throw corrupt(source, "certificate signing request", e);
         }
-        throw corrupt(source, "certificate signing request", null);
+        if (object instanceof PKCS10CertificationRequest csr) {
+            return csr;
+        }
+        throw object instanceof X509CertificateHolder ? wrongType(source, "certificate signing request", "CERTIFICATE")
+                : corrupt(source, "certificate signing request", null);
     }
 
     private static PrivateKeyInfo decrypt(Path file, PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) {
@@ -226,9 +254,7 @@ public final class Pem {
 
     private static String read(Path file, String expected) throws IOException {
         try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("The " + expected + " file " + file + " does not exist", e);
+            return UserPaths.readText(file, StandardCharsets.US_ASCII, expected + " file");
         } catch (java.nio.charset.MalformedInputException e) {
             throw corrupt(file.toString(), expected, e);
         }
@@ -238,6 +264,12 @@ public final class Pem {
         String reason = cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
         return new InvalidInputException(source + " does not hold a valid PEM " + expected + reason
                 + "; replace it with the PEM file that was written for it", cause);
+    }
+
+    private static InvalidInputException wrongType(String source, String expected, String found) {
+        return new InvalidInputException(source + " holds a PEM " + found + " block where a " + expected
+                + " is expected; check that the file names are not swapped (the CA certificate is <caName>.ca.pem,"
+                + " its key <caName>.ca.key)");
     }
 
     private static String block(String type, byte[] der) {

@@ -1,5 +1,6 @@
 package io.jitp.core.pki;
 
+import io.jitp.core.UserPaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -89,7 +90,7 @@ public final class SecureFiles {
         Path folder = target.toAbsolutePath().getParent();
         // createDirectories on an existing folder costs an exception per call; batches call this per file.
         if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
+            UserPaths.createFolder(folder, "output folder");
         }
         // CREATE_NEW makes the name safe even if it was taken; a per-thread random keeps it cheap in batches.
         Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(

@@ -9,7 +9,9 @@ import io.jitp.core.InvalidInputException;
 import io.jitp.core.pki.SubjectProfile;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 class ProvisioningTemplateTest {
@@ -61,5 +63,24 @@ class ProvisioningTemplateTest {
         InvalidInputException shape = assertThrows(InvalidInputException.class,
                 () -> ProvisioningTemplate.parse("[]", "list.json"));
         assertEquals("list.json is not a provisioning template: it needs a Resources object", shape.getMessage());
+    }
+
+    @Test
+    void aRefToAnUndeclaredParameterIsReportedBeforeAnythingIsRegistered() {
+        ProvisioningTemplate template = ProvisioningTemplate.parse("{\"Parameters\": {\"AWS::IoT::Certificate::Id\":"
+                + " {\"Type\": \"String\"}}, \"Resources\": {\"thing\": {\"Type\": \"AWS::IoT::Thing\","
+                + " \"Properties\": {\"ThingName\": {\"Ref\": \"AWS::IoT::Certificate::CommonNam\"}}},"
+                + " \"certificate\": {\"Properties\": {\"CertificateId\": {\"Ref\": \"AWS::IoT::Certificate::Id\"}}}}}",
+                "t.json");
+        assertEquals(List.of("{\"Ref\": \"AWS::IoT::Certificate::CommonNam\"} names a parameter the Parameters section"
+                + " does not declare; declare it (\"AWS::IoT::Certificate::CommonNam\": {\"Type\": \"String\"}) or"
+                + " correct the name"), template.lint(SubjectProfile.empty()));
+    }
+
+    @Test
+    void aTemplateFileThatIsAFolderIsNamed(@TempDir Path dir) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ProvisioningTemplate.read(dir));
+        assertEquals("The JITP template file (iot.templateBody) " + dir + " is a folder, not a file; name the file itself",
+                e.getMessage());
     }
 }

@@ -22,13 +22,19 @@ final class TestCertificates {
     /** A self-signed certificate with the given validity window and CA flag. */
     static X509Certificate selfSigned(KeyPair keys, String cn, Instant notBefore, Instant notAfter, boolean ca)
             throws Exception {
+        return selfSigned(keys, cn, notBefore, notAfter, ca, "SHA256withECDSA");
+    }
+
+    /** The same, for a key of another type than EC. */
+    static X509Certificate selfSigned(KeyPair keys, String cn, Instant notBefore, Instant notAfter, boolean ca,
+                                      String signatureAlgorithm) throws Exception {
         X500Name name = new X500Name("CN=" + cn);
         var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(notBefore.toEpochMilli()),
                 Date.from(notBefore), Date.from(notAfter), name, keys.getPublic());
         if (ca) {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         }
-        var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+        var signer = new JcaContentSignerBuilder(signatureAlgorithm).build(keys.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 

@@ -25,8 +25,14 @@ final class StackRequest {
         }
         templateBody = form.get("TemplateBody");
         usePreviousTemplate = "true".equalsIgnoreCase(form.get("UsePreviousTemplate"));
-        for (Map<String, String> parameter : form.structures("Parameters")) {
+        List<Map<String, String>> submitted = form.structures("Parameters");
+        for (int i = 0; i < submitted.size(); i++) {
+            Map<String, String> parameter = submitted.get(i);
             String key = parameter.get("ParameterKey");
+            if (key == null) {
+                throw CloudFormationException.validation("1 validation error detected: Value null at 'parameters."
+                        + (i + 1) + ".member.parameterKey' failed to satisfy constraint: Member must not be null");
+            }
             if ("true".equalsIgnoreCase(parameter.get("UsePreviousValue"))) {
                 usePreviousValues.add(key);
             } else {

@@ -23,8 +23,9 @@ final class FreePorts {
             socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), requested));
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IOException("MQTT port " + requested + " on " + bindAddress + " is not available: "
-                    + e.getMessage() + "; choose another port or 0 for a free one", e);
+            throw new IOException("MQTT port " + requested + " on " + bindAddress + " is already in use or not "
+                    + "available (" + e.getMessage() + "); stop what uses it, or choose another port with --mqtt-port "
+                    + "(0 picks a free one)", e);
         }
     }
 }

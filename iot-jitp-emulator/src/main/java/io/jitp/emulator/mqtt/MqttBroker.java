@@ -119,7 +119,8 @@ public final class MqttBroker implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new IOException("MQTT ALPN port " + settings.alpnPort() + " on " + settings.bindAddress()
-                    + " is not available: " + e.getMessage(), e);
+                    + " is already in use or not available (" + e.getMessage() + "); stop what uses it, or choose "
+                    + "another port with --alpn-port (0 picks a free one, -1 turns it off)", e);
         }
         alpnPort = alpnGate.port();
         LOG.info("MQTT with ALPN {} on {}:{}", AlpnGate.PROTOCOL, settings.bindAddress(), alpnPort);

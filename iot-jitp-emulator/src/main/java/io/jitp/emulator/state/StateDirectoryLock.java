@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,7 +33,7 @@ public final class StateDirectoryLock implements AutoCloseable {
      * @throws IOException if another stand-in holds it, naming the directory
      */
     public static StateDirectoryLock acquire(Path stateDirectory) throws IOException {
-        Files.createDirectories(stateDirectory);
+        createDirectory(stateDirectory);
         Path lockFile = stateDirectory.resolve(LOCK_FILE);
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -56,6 +57,22 @@ public final class StateDirectoryLock implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+        }
+    }
+
+    private static void createDirectory(Path stateDirectory) throws IOException {
+        Path absolute = stateDirectory.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IOException("State directory " + absolute + " is a file, not a directory; remove it, or "
+                    + "choose another state directory with --state-dir");
+        }
+        try {
+            Files.createDirectories(absolute);
+        } catch (FileSystemException e) {
+            throw new IOException("Cannot create the state directory " + absolute + " ("
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName())
+                    + (e.getFile() != null && !e.getFile().equals(absolute.toString()) ? ": " + e.getFile() : "")
+                    + "); choose another state directory with --state-dir", e);
         }
     }
 }

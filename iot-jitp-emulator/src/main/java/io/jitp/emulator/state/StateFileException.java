@@ -17,8 +17,8 @@ public final class StateFileException extends IOException {
      * @param cause what went wrong while reading it
      */
     public StateFileException(Path file, Throwable cause) {
-        super("State file " + file.toAbsolutePath() + " is corrupt and cannot be read (" + cause.getMessage()
-                + "). Fix or remove it (removing it forgets the state it held), then start the stand-in again.",
+        super("State file " + file.toAbsolutePath() + " is corrupt and cannot be read ("
+                + oneLine(cause.getMessage()) + "). Fix or remove it (removing it forgets the state it held), then start the stand-in again.",
                 cause);
         this.file = file;
     }
@@ -26,5 +26,10 @@ public final class StateFileException extends IOException {
     /** @return the unreadable file */
     public Path file() {
         return file;
+    }
+
+    /** Parser messages span lines (Jackson adds the location on a second one); the stand-in reports one line. */
+    private static String oneLine(String message) {
+        return message == null ? "no detail" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 }

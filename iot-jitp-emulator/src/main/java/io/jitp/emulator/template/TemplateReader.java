@@ -2,10 +2,13 @@ package io.jitp.emulator.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -49,9 +52,23 @@ public final class TemplateReader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try {
-            return new Yaml(new ShortTagConstructor(options)).load(body);
+            Yaml yaml = new Yaml(new ShortTagConstructor(options));
+            // CloudFormation refuses aliases; accepting them would let `a: &x [*x]` build a tree that contains
+            // itself (endless evaluation) or a few lines expand into billions of nodes.
+            for (Event event : yaml.parse(new StringReader(body))) {
+                if (event instanceof AliasEvent alias) {
+                    throw new TemplateException("Template format error: YAML aliases are not allowed in "
+                            + "CloudFormation templates" + where(event) + "; repeat the value instead of *"
+                            + alias.getAnchor());
+                }
+            }
+            return yaml.load(body);
         } catch (YAMLException e) {
             throw new TemplateException("Template format error: YAML not well-formed. " + e.getMessage(), e);
         }
+    }
+
+    private static String where(Event event) {
+        return event.getStartMark() == null ? "" : " (line " + (event.getStartMark().getLine() + 1) + ")";
     }
 }

@@ -153,6 +153,8 @@ class ProvisioningTemplateRunnerTest {
         assertTrue(run("{\"Resources\": {\"t\": {\"Type\": \"AWS::IoT::Thing\", \"Properties\": {\"ThingName\": "
                 + "{\"Fn::If\": [\"c\", \"a\", \"b\"]}}}}}", device).reason().contains("Fn::If"));
         assertTrue(run("{not json", device).reason().startsWith("Invalid provisioning template"));
+        assertTrue(run("{\"Resources\": {\"t\": {\"Type\": \"AWS::IoT::Thing\", \"Properties\": {\"ThingName\": "
+                + "{\"Ref\": \"Nope\"}}}}}", device).reason().contains("Ref to Nope, which is not a declared parameter"));
         assertEquals(CertificateStatus.PENDING_ACTIVATION, registry.findCertificate(device.id()).orElseThrow().status());
     }
 

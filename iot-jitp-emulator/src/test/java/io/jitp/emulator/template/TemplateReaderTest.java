@@ -46,4 +46,12 @@ class TemplateReaderTest {
         assertTrue(assertThrows(TemplateException.class, () -> TemplateReader.read("A: 1\nA: 2")).getMessage()
                 .contains("duplicate key"));
     }
+
+    @Test
+    void yamlAliasesAreRefusedAsCloudFormationDoesSoNoTreeContainsItself() {
+        // Found by TemplateFuzzTest: the self-referencing list overflowed the stack of the intrinsic evaluator.
+        var e = assertThrows(TemplateException.class, () -> TemplateReader.read("a: &x [*x]\n"));
+        assertTrue(e.getMessage().contains("YAML aliases are not allowed") && e.getMessage().contains("line 1")
+                && e.getMessage().contains("*x"), e.getMessage());
+    }
 }
