@@ -7,11 +7,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.SubjectProfile;
+import io.jitp.emulator.EmulatorConfig;
 import io.jitp.emulator.cfn.CloudFormationService;
 import io.jitp.emulator.cfn.resources.IamRoleProvisioner;
 import io.jitp.emulator.cfn.resources.IotPolicyProvisioner;
 import io.jitp.emulator.cfn.resources.ResourceTypes;
 import io.jitp.emulator.cfn.resources.TopicRuleProvisioner;
+import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.iot.IotRegistry;
 import io.jitp.emulator.iot.rest.IotRestApi;
 import java.io.IOException;
@@ -104,7 +106,8 @@ class ControlPlaneFuzzTest {
             CertificateAuthority ca = CertificateAuthority.create(SubjectProfile.ofCommonName("stand-in"),
                     KeyAlgorithm.EC_P256, 10);
             frontDoor = new FrontDoor(new SignatureVerifier(KEY, SECRET, REGION, Clock.systemUTC()),
-                    new IotRestApi(registry, ca, "data.local"));
+                    new IotRestApi(registry, ca, "data.local"), EmulatorConfig.DEFAULT_MAX_REQUEST_BYTES,
+                    FaultPlan.NONE);
             frontDoor.setQueryProtocolHandler(new CallerIdentity("123456789012", KEY).wrapping(
                     new CloudFormationService(REGION, "123456789012", new ResourceTypes()
                             // Every type but SQS, whose provisioner needs a running queue server.
