@@ -3,17 +3,17 @@
 # way (two mosquitto_pub runs per device, one device after another, as its bin/provision), plus the stand-in's ceiling
 # of full mutual-TLS handshakes/s (each device needs two), with the ratios. Prints figures; asserts nothing.
 #
-# Usage: bench/smoke-connect.sh [devices] [seed_devices] [parallelism]   (default: 1000 200 128)
+# Usage: bench/smoke-connect.sh [devices] [seed_devices] [parallelism]   (default: 1000 200 256)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 devices=${1:-1000}
 seed_devices=${2:-200}
-parallelism=${3:-128}
+parallelism=${3:-256}
 command -v mosquitto_pub >/dev/null || { echo "mosquitto_pub is needed for the seed's way" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mvn -B -o -q -pl iot-jitp-integration-tests -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
 classpath="iot-jitp-core/target/classes:iot-jitp-emulator/target/classes:$(cat "$work/cp.txt")"
-java -cp "$classpath" bench/SmokeConnectBench.java "$devices" "$seed_devices" "$parallelism" "$work"
+java ${BENCH_JAVA_OPTS:-} -cp "$classpath" bench/SmokeConnectBench.java "$devices" "$seed_devices" "$parallelism" "$work"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
