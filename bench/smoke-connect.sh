@@ -14,6 +14,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mvn -B -o -q -pl iot-jitp-integration-tests -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-classpath="iot-jitp-core/target/classes:iot-jitp-emulator/target/classes:$(cat "$work/cp.txt")"
+classpath="${BENCH_CLASSPATH_PREFIX:+$BENCH_CLASSPATH_PREFIX:}iot-jitp-core/target/classes:iot-jitp-emulator/target/classes:$(cat "$work/cp.txt")"
 java ${BENCH_JAVA_OPTS:-} -cp "$classpath" bench/SmokeConnectBench.java "$devices" "$seed_devices" "$parallelism" "$work"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
