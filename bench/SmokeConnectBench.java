@@ -76,7 +76,7 @@ public final class SmokeConnectBench {
             command.addAll(List.of(standInOptions.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.jitp.emulator.Emulator", "--state-dir",
-                state.toString()));
+                state.toString(), "--quotas", "aws"));
         Process standIn = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("standin.log").toFile()).start();
         try {
@@ -139,14 +139,19 @@ public final class SmokeConnectBench {
         CpuMeter.Usage perHandshake = cpu.since(ceilingCpu, handshakes[0], "handshake");
         System.out.printf(Locale.ROOT, "stand-in ceiling: %.1f full mutual-TLS handshakes/s = %.1f devices/s at 2"
                 + " handshakes per device; %s%n", ceiling, ceiling / 2, perHandshake);
-        double seedRatio = small.devicesPerSecond() / seedRate;
+        double seedRatio = report.devicesPerSecond() / seedRate;
         double ceilingShare = report.devicesPerSecond() / (ceiling / 2);
-        System.out.printf(Locale.ROOT, "ratio smoke-connect / seed's way, %d devices each: %.1fx (target >= 5x: %s)%n",
-                seedDevices, seedRatio, seedRatio >= 5 ? "met" : "missed");
+        // The seed's way is sequential, so its rate does not depend on the count; the same count, run first in a
+        // cold JVM, shows what a short run costs.
+        System.out.printf(Locale.ROOT, "ratio smoke-connect of %d fresh devices / seed's way: %.1fx (target >= 5x: %s);"
+                + " same count (%d, cold JVM): %.1fx%n", devices, seedRatio, seedRatio >= 5 ? "met" : "missed",
+                seedDevices, small.devicesPerSecond() / seedRate);
         System.out.printf(Locale.ROOT, "smoke-connect of %d fresh devices / ceiling: %.0f %% (target >= 80 %%: %s)%n",
                 devices, 100 * ceilingShare, ceilingShare >= 0.8 ? "met" : "missed");
-        System.out.printf(Locale.ROOT, "CPU per fresh device / CPU of 2 ceiling handshakes: %.2f (both JVMs)%n",
-                fresh.cpu().totalMillis() / (2 * perHandshake.totalMillis()));
+        // The rates depend on what else runs; CPU time per unit hardly does: the same target in CPU terms.
+        double cpuShare = 2 * perHandshake.totalMillis() / fresh.cpu().totalMillis();
+        System.out.printf(Locale.ROOT, "CPU of 2 ceiling handshakes / CPU per fresh device (both JVMs): %.0f %% (target"
+                + " >= 80 %%: %s)%n", 100 * cpuShare, cpuShare >= 0.8 ? "met" : "missed");
     }
 
     private record Run(SmokeReport report, CpuMeter.Usage cpu) {
