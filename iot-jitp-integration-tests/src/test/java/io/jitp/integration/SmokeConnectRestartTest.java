@@ -94,6 +94,8 @@ class SmokeConnectRestartTest {
             assertTrue(outcome.failure().contains("gave up after losing the server")
                     && outcome.failure().contains("2 s retry budget")
                     && outcome.failure().contains("Cannot reach"), outcome.failure());
+            assertTrue(outcome.failure().contains("control plane: gave up after losing the server"),
+                    "the control-plane check shares the device's budget: " + outcome.failure());
         }
     }
 }

@@ -40,6 +40,22 @@ class ReconnectBackoffTest {
     }
 
     @Test
+    void aConnectionDroppedOnceMoreThanTheLimitGivesUpWhateverTheTimeLeft() throws Exception {
+        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMinutes(10), Duration.ofMillis(1),
+                Duration.ofMillis(2));
+        ConnectionLostException dropped = new ConnectionLostException("PUBLISH to t refused: connection closed",
+                true, null);
+        for (int i = 0; i < ReconnectBackoff.MAX_DROPS; i++) {
+            backoff.retryAfter(dropped);
+        }
+        backoff.retryAfter(UNREACHABLE);
+        ConnectionLostException gaveUp = assertThrows(ConnectionLostException.class,
+                () -> backoff.retryAfter(dropped));
+        assertTrue(gaveUp.getMessage().startsWith("gave up after losing the server 5 time(s) within the 600 s retry"
+                + " budget; last: PUBLISH to t refused"), gaveUp.getMessage());
+    }
+
+    @Test
     void theDefaultConnectorKeepsReconnectingForAMinuteAndTheBudgetIsNeverNegative() {
         assertEquals(JitpConnector.DEFAULT_RECONNECT_BUDGET, JitpConnector.DEFAULT.reconnectBudget());
         assertEquals(Duration.ZERO, new JitpConnector(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1))
