@@ -51,7 +51,8 @@ final class DeviceStandIn implements AutoCloseable {
                  "CertificateId": {"Ref": "AWS::IoT::Certificate::Id"}, "Status": "ACTIVE"}},
                "policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyName": "%s"}}}}""";
 
-    final EmulatorServer server;
+    /** Replaced by {@link #stop()} and {@link #startAgain()}. */
+    volatile EmulatorServer server;
     final StandInEndpoints endpoints;
     final AwsConnection connection;
     final AwsClients clients;
@@ -122,6 +123,19 @@ final class DeviceStandIn implements AutoCloseable {
     static BatchResult issue(CertificateAuthority ca, Path folder, String prefix, int count) throws IOException {
         return new DeviceBatch(ca, new BatchOptions(folder, KeyAlgorithm.EC_P256, 30, 2, false), Reporter.silent())
                 .run(DeviceSources.numbered(prefix, count, SubjectProfile.empty()));
+    }
+
+    /** Stops the stand-in, keeping its state directory, as a killed process would leave it. */
+    void stop() {
+        server.close();
+    }
+
+    /** Starts a new stand-in on the same ports and state directory, as a restarted process would. */
+    void startAgain() throws IOException {
+        EmulatorConfig config = server.config().toBuilder().httpPort(endpoints.controlPlaneUrl().getPort())
+                .mqttPort(endpoints.mqttPort()).build();
+        server = EmulatorServer.withDefaultComponents(config);
+        server.start();
     }
 
     @Override

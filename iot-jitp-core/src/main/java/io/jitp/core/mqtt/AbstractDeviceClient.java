@@ -1,7 +1,9 @@
 package io.jitp.core.mqtt;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +23,8 @@ abstract class AbstractDeviceClient implements DeviceClient {
     protected final MqttEndpoint endpoint;
     private final BlockingQueue<ReceivedMessage> received = new LinkedBlockingQueue<>();
     private volatile long handshakeNanos;
+    /** Whether the current connection attempt got through its TLS handshake. */
+    private volatile boolean handshaken;
 
     AbstractDeviceClient(String clientId, DeviceTls tls, MqttEndpoint endpoint) {
         this.clientId = clientId;
@@ -48,9 +52,13 @@ abstract class AbstractDeviceClient implements DeviceClient {
         received.add(message);
     }
 
-    /** @return the socket factory Paho connects with; it records the handshake time */
+    /** @return the socket factory Paho connects with, for one connection attempt; it records the handshake time */
     protected SocketFactory socketFactory() {
-        return tls.socketFactory(nanos -> handshakeNanos = nanos);
+        handshaken = false;
+        return tls.socketFactory(nanos -> {
+            handshakeNanos = nanos;
+            handshaken = true;
+        });
     }
 
     /** @return the bound on one network operation, in milliseconds */
@@ -64,8 +72,10 @@ abstract class AbstractDeviceClient implements DeviceClient {
     }
 
     /**
-     * A failed connection attempt: TLS and network failures as they are (no wait fixes them, so they are not
-     * retried); a broker refusal, or a connection closed before CONNACK (AWS's JITP drop), as a refusal.
+     * A failed connection attempt: an unknown host or a certificate the server rejects as they are (no wait fixes
+     * them, so they are not retried); a server that cannot be reached or goes away before the TLS handshake is done
+     * as a {@link ConnectionLostException}; a broker refusal, or a connection closed after the handshake but before
+     * CONNACK (AWS's JITP drop), as a refusal.
      *
      * @param pahoCode Paho's reason code
      * @param message  Paho's message
@@ -73,12 +83,29 @@ abstract class AbstractDeviceClient implements DeviceClient {
      * @return the exception to throw
      */
     protected IOException connectFailed(int pahoCode, String message, Exception e) {
+        Throwable tlsFailure = null;
+        Throwable transportFailure = null;
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException || cause instanceof ConnectException
-                    || cause instanceof UnknownHostException) {
+            if (cause instanceof UnknownHostException) {
                 return new IOException("Cannot connect as " + clientId + " to " + endpoint.describe() + ": "
                         + cause, cause);
             }
+            if (cause instanceof SSLException && tlsFailure == null) {
+                tlsFailure = cause;
+            } else if ((cause instanceof SocketException || cause instanceof EOFException
+                    || cause instanceof SocketTimeoutException) && transportFailure == null) {
+                transportFailure = cause;
+            }
+        }
+        // A server's alert is its answer (the certificate is rejected), even when the socket broke right after it.
+        boolean alerted = tlsFailure != null && String.valueOf(tlsFailure.getMessage()).contains("fatal alert");
+        if (!handshaken && transportFailure != null && !alerted) {
+            return new ConnectionLostException("Cannot reach " + endpoint.describe() + " as " + clientId + ": "
+                    + transportFailure, false, e);
+        }
+        if (tlsFailure != null) {
+            return new IOException("Cannot connect as " + clientId + " to " + endpoint.describe() + ": "
+                    + tlsFailure, tlsFailure);
         }
         return refused("CONNECT as " + clientId, pahoCode, message, e);
     }

@@ -9,6 +9,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -35,7 +36,8 @@ final class Mqtt311DeviceClient extends AbstractDeviceClient implements MqttCall
         options.setConnectionTimeout(timeoutSeconds());
         options.setKeepAliveInterval(60);
         try {
-            client = new MqttAsyncClient(tls.serverUri(), clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(tls.serverUri(), clientId, new MemoryPersistence(),
+                    new ScheduledExecutorPingSender(SharedPahoExecutor.INSTANCE), SharedPahoExecutor.INSTANCE);
             client.setCallback(this);
             client.connect(options).waitForCompletion(timeoutMillis());
         } catch (MqttException e) {

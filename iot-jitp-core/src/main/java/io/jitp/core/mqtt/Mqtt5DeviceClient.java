@@ -30,7 +30,8 @@ final class Mqtt5DeviceClient extends AbstractDeviceClient implements MqttCallba
         options.setConnectionTimeout(timeoutSeconds());
         options.setKeepAliveInterval(60);
         try {
-            client = new MqttAsyncClient(tls.serverUri(), clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(tls.serverUri(), clientId, new MemoryPersistence(), null,
+                    SharedPahoExecutor.INSTANCE);
             client.setCallback(this);
             client.connect(options).waitForCompletion(timeoutMillis());
         } catch (MqttException e) {

@@ -1,10 +1,12 @@
 package io.jitp.core.smoke;
 
+import io.jitp.core.mqtt.ConnectionLostException;
 import io.jitp.core.mqtt.DeviceClient;
 import io.jitp.core.mqtt.DeviceIdentity;
 import io.jitp.core.mqtt.JitpConnector;
 import io.jitp.core.mqtt.MqttRefusedException;
 import io.jitp.core.mqtt.ReceivedMessage;
+import io.jitp.core.mqtt.ReconnectBackoff;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +16,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+
 /**
  * The smoke test of one device: connect as it (surviving the JITP drop), subscribe to and publish on its topic and
- * receive its own message, optionally see a foreign topic refused, then ask the control plane. Never throws: every
- * problem becomes the outcome's failure text.
+ * receive its own message, optionally see a foreign topic refused, then ask the control plane. When the server goes
+ * away (a restart), the step under way starts over after the device's reconnect backoff, within its budget. Never
+ * throws: every problem becomes the outcome's failure text.
  */
 final class DeviceCheck {
     private static final int QOS = 1;
+    /** How often a wait for the device's own message looks whether the connection is still there. */
+    private static final Duration LIVENESS_CHECK = Duration.ofMillis(200);
 
     private final SmokeOptions options;
     private final ControlPlaneCheck controlPlane;
@@ -33,6 +40,7 @@ final class DeviceCheck {
     DeviceOutcome run(SmokeDevice device) {
         long start = System.nanoTime();
         Timings timings = new Timings();
+        ReconnectBackoff backoff = options.connector().newBackoff();
         List<String> problems = new ArrayList<>();
         String certificateId = null;
         try {
@@ -41,7 +49,7 @@ final class DeviceCheck {
             if (!identity.clientId().equals(device.id())) {
                 problems.add("its certificate's CommonName is " + identity.clientId() + ", not " + device.id());
             } else {
-                exchange(identity, device.id(), timings);
+                exchangeUntilDone(identity, device.id(), timings, backoff);
             }
         } catch (IOException | RuntimeException e) {
             problems.add(e.getMessage());
@@ -51,30 +59,49 @@ final class DeviceCheck {
         }
         if (options.checkControlPlane() && certificateId != null) {
             try {
-                problems.addAll(controlPlane.problems(device.id(), certificateId));
-            } catch (RuntimeException e) {
+                problems.addAll(askControlPlane(device.id(), certificateId, backoff));
+            } catch (IOException | RuntimeException e) {
                 problems.add("control plane: " + e.getMessage());
             }
         }
         return new DeviceOutcome(device.id(), problems.isEmpty() ? null : String.join("; ", problems),
-                timings.attempts, timings.handshake, timings.jitpDelay, timings.roundTrip, System.nanoTime() - start);
+                timings.attempts, timings.handshake, timings.jitpDelay, timings.roundTrip, System.nanoTime() - start,
+                backoff.losses());
     }
 
-    private void exchange(DeviceIdentity identity, String id, Timings timings)
+    private void exchangeUntilDone(DeviceIdentity identity, String id, Timings timings, ReconnectBackoff backoff)
+            throws IOException, InterruptedException {
+        while (true) {
+            try {
+                exchange(identity, id, timings, backoff);
+                return;
+            } catch (ConnectionLostException e) {
+                backoff.retryAfter(e);
+            }
+        }
+    }
+
+    /** The SDK retries a few times within a second or so; a restarting server needs the device's own budget. */
+    private List<String> askControlPlane(String id, String certificateId, ReconnectBackoff backoff)
+            throws IOException {
+        while (true) {
+            try {
+                return controlPlane.problems(id, certificateId);
+            } catch (SdkClientException e) {
+                backoff.retryAfter(new ConnectionLostException("cannot reach the control plane: " + e.getMessage(),
+                        false, e));
+            }
+        }
+    }
+
+    private void exchange(DeviceIdentity identity, String id, Timings timings, ReconnectBackoff backoff)
             throws IOException, InterruptedException {
         try (DeviceClient client = DeviceClient.create(identity, options.endpoint())) {
-            JitpConnector.Connected connected = options.connector().connect(client);
+            JitpConnector.Connected connected = options.connector().connect(client, backoff);
             timings.attempts = connected.attempts();
             timings.handshake = connected.handshakeNanos();
-            timings.jitpDelay = connected.jitpDelayNanos();
-            String topic = options.topicFor(id);
-            client.subscribe(topic, QOS);
-            byte[] payload = ("{\"device\":\"" + id + "\",\"smoke\":\"" + UUID.randomUUID() + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            long sent = System.nanoTime();
-            client.publish(topic, payload, QOS);
-            awaitOwnMessage(client, topic, payload);
-            timings.roundTrip = System.nanoTime() - sent;
+            timings.jitpDelay = Math.max(timings.jitpDelay, connected.jitpDelayNanos());
+            roundTrip(client, id, timings);
             String foreign = options.foreignTopicFor(id);
             if (foreign != null) {
                 expectRefused(client, foreign);
@@ -82,13 +109,43 @@ final class DeviceCheck {
         }
     }
 
+    /**
+     * Subscribes, publishes and receives. A failure that leaves the connection closed without a reason code is taken
+     * as the server going away, so the exchange starts over; {@link ReconnectBackoff} gives up on a server that keeps
+     * closing it at the same step.
+     */
+    private void roundTrip(DeviceClient client, String id, Timings timings)
+            throws IOException, InterruptedException {
+        String topic = options.topicFor(id);
+        try {
+            client.subscribe(topic, QOS);
+            byte[] payload = ("{\"device\":\"" + id + "\",\"smoke\":\"" + UUID.randomUUID() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            long sent = System.nanoTime();
+            client.publish(topic, payload, QOS);
+            awaitOwnMessage(client, topic, payload);
+            timings.roundTrip = System.nanoTime() - sent;
+        } catch (MqttRefusedException e) {
+            if (e.reasonCode() == MqttRefusedException.NO_REASON_CODE && !client.isConnected()) {
+                throw new ConnectionLostException(e.getMessage() + " (the connection to "
+                        + options.endpoint().describe() + " was lost)", true, e);
+            }
+            throw e;
+        }
+    }
+
     private void awaitOwnMessage(DeviceClient client, String topic, byte[] payload)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.endpoint().timeout().toNanos();
         while (System.nanoTime() < deadline) {
-            ReceivedMessage message = client.nextMessage(Duration.ofNanos(deadline - System.nanoTime()));
+            long left = deadline - System.nanoTime();
+            ReceivedMessage message = client.nextMessage(Duration.ofNanos(Math.min(left, LIVENESS_CHECK.toNanos())));
             if (message != null && message.topic().equals(topic) && Arrays.equals(message.payload(), payload)) {
                 return;
+            }
+            if (message == null && !client.isConnected()) {
+                throw new ConnectionLostException("waiting for its own message on " + topic + ": the connection to "
+                        + options.endpoint().describe() + " was lost", true, null);
             }
         }
         throw new IOException("its own message on " + topic + " did not come back within "

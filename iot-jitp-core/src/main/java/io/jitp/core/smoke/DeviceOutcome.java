@@ -3,16 +3,24 @@ package io.jitp.core.smoke;
 /**
  * One device's smoke test.
  *
- * @param id             device id
- * @param failure        why it failed, or null if it passed
- * @param attempts       MQTT connection attempts
- * @param handshakeNanos TLS handshake of the connection that succeeded (0 if none did)
- * @param jitpDelayNanos from the first refused connection to the successful one (0 when already provisioned)
- * @param roundTripNanos from publishing to receiving its own message (0 if not reached)
- * @param totalNanos     the whole test of this device
+ * @param id              device id
+ * @param failure         why it failed, or null if it passed
+ * @param attempts        MQTT connection attempts of the connection that got through (or the last one tried)
+ * @param handshakeNanos  TLS handshake of the connection that succeeded (0 if none did)
+ * @param jitpDelayNanos  from the first refused connection to the successful one (0 when already provisioned)
+ * @param roundTripNanos  from publishing to receiving its own message (0 if not reached)
+ * @param totalNanos      the whole test of this device
+ * @param connectionsLost times the server could not be reached or dropped the device's connection (each followed by
+ *                        a reconnection, unless the retry budget was used up)
  */
 public record DeviceOutcome(String id, String failure, int attempts, long handshakeNanos, long jitpDelayNanos,
-                            long roundTripNanos, long totalNanos) {
+                            long roundTripNanos, long totalNanos, int connectionsLost) {
+    /** An outcome without lost connections. */
+    public DeviceOutcome(String id, String failure, int attempts, long handshakeNanos, long jitpDelayNanos,
+                         long roundTripNanos, long totalNanos) {
+        this(id, failure, attempts, handshakeNanos, jitpDelayNanos, roundTripNanos, totalNanos, 0);
+    }
+
     /** @return true if every check passed */
     public boolean passed() {
         return failure == null;

@@ -58,6 +58,9 @@ public final class JUnitXmlReport {
             xml.writeCharacters("\n  ");
             xml.writeStartElement("properties");
             property(xml, "endpoint", report.endpoint());
+            property(xml, "connectionsLost", Integer.toString(report.connectionsLost()));
+            property(xml, "devicesReconnected", Long.toString(report.reconnectedCount()));
+            property(xml, "devicesLostAndFailed", Long.toString(report.lostAndFailedCount()));
             xml.writeEndElement();
             for (DeviceOutcome outcome : report.outcomes()) {
                 testCase(xml, outcome);
@@ -84,6 +87,7 @@ public final class JUnitXmlReport {
         property(xml, "tlsHandshakeMs", millis(outcome.handshakeNanos()));
         property(xml, "jitpDelayMs", millis(outcome.jitpDelayNanos()));
         property(xml, "roundTripMs", millis(outcome.roundTripNanos()));
+        property(xml, "connectionsLost", Integer.toString(outcome.connectionsLost()));
         xml.writeEndElement();
         if (!outcome.passed()) {
             xml.writeCharacters("\n    ");
@@ -95,9 +99,9 @@ public final class JUnitXmlReport {
         }
         xml.writeCharacters("\n    ");
         xml.writeStartElement("system-out");
-        xml.writeCharacters(String.format(Locale.ROOT, "attempts=%d tlsHandshake=%s ms jitpDelay=%s ms roundTrip=%s ms",
-                outcome.attempts(), millis(outcome.handshakeNanos()), millis(outcome.jitpDelayNanos()),
-                millis(outcome.roundTripNanos())));
+        xml.writeCharacters(String.format(Locale.ROOT, "attempts=%d tlsHandshake=%s ms jitpDelay=%s ms roundTrip=%s ms"
+                + " connectionsLost=%d", outcome.attempts(), millis(outcome.handshakeNanos()),
+                millis(outcome.jitpDelayNanos()), millis(outcome.roundTripNanos()), outcome.connectionsLost()));
         xml.writeEndElement();
         xml.writeCharacters("\n  ");
         xml.writeEndElement();

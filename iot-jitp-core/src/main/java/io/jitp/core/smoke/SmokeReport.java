@@ -25,6 +25,21 @@ public record SmokeReport(List<DeviceOutcome> outcomes, long elapsedNanos, Strin
         return outcomes.size() - failures().size();
     }
 
+    /** @return times in all that devices lost the server (unreachable or dropped) */
+    public int connectionsLost() {
+        return outcomes.stream().mapToInt(DeviceOutcome::connectionsLost).sum();
+    }
+
+    /** @return devices that lost the server at least once and still passed: they reconnected */
+    public long reconnectedCount() {
+        return outcomes.stream().filter(o -> o.connectionsLost() > 0 && o.passed()).count();
+    }
+
+    /** @return devices that lost the server at least once and failed */
+    public long lostAndFailedCount() {
+        return outcomes.stream().filter(o -> o.connectionsLost() > 0 && !o.passed()).count();
+    }
+
     /** @return devices tested per second of wall-clock time */
     public double devicesPerSecond() {
         return outcomes.size() / Math.max(elapsedNanos / 1e9, 1e-9);

@@ -24,6 +24,11 @@ public final class SmokeSummary {
         reporter.info(String.format(Locale.ROOT, "smoke-connect: %d device(s), %d passed, %d failed in %.1f s"
                         + " (%.1f devices/s)", report.outcomes().size(), report.passedCount(), failures.size(),
                 report.elapsedNanos() / 1e9, report.devicesPerSecond()));
+        if (report.connectionsLost() > 0) {
+            reporter.warn(String.format(Locale.ROOT, "smoke-connect: the server was lost %d time(s) during the run:"
+                    + " %d device(s) reconnected and passed, %d lost it and failed", report.connectionsLost(),
+                    report.reconnectedCount(), report.lostAndFailedCount()));
+        }
         List<DeviceOutcome> passed = report.outcomes().stream().filter(DeviceOutcome::passed).toList();
         if (!passed.isEmpty()) {
             TextTable timings = new TextTable("timing (passed devices)", "p50", "p95", "max");

@@ -61,6 +61,7 @@ public final class IotRegistry {
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
     /** Parsed CA certificates, so finding a device's issuer on each connection does not re-parse PEM. */
     private final Map<String, X509Certificate> parsedCas = new ConcurrentHashMap<>();
+    private final IssuerCache issuers = new IssuerCache();
 
     private final Map<String, CaCertificate> caCertificates = new LinkedHashMap<>();
     private final Map<String, Certificate> certificates = new LinkedHashMap<>();
@@ -262,10 +263,16 @@ public final class IotRegistry {
      * @return the registered CA (in any status) that issued it: issuer name matches and the signature verifies
      */
     public Optional<CaCertificate> findIssuingCa(X509Certificate deviceCertificate) {
-        List<CaCertificate> candidates = caCertificates();
-        return candidates.stream()
+        String certificateId = CertificateIds.of(deviceCertificate);
+        Optional<CaCertificate> known = issuers.issuerOf(certificateId).flatMap(this::findCaCertificate);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<CaCertificate> found = caCertificates().stream()
                 .filter(ca -> CaVerification.signedBy(deviceCertificate, parsedCa(ca)))
                 .findFirst();
+        found.ifPresent(ca -> issuers.remember(certificateId, ca.id()));
+        return found;
     }
 
     /** @return every registered CA, in registration order */
@@ -433,7 +440,7 @@ public final class IotRegistry {
             certificates.remove(id);
             persist(CERTIFICATES, id);
             for (String policyName : detached) {
-                persist(POLICY_TARGETS, policyName);
+                persistMember(POLICY_TARGETS, policyName, arn, false);
             }
         }
         detached.forEach(policy -> fire(l -> l.policyAttachmentChanged(policy, arn)));
@@ -583,7 +590,7 @@ public final class IotRegistry {
             if (!thingPrincipals.computeIfAbsent(thingName, k -> new LinkedHashSet<>()).add(principalArn)) {
                 return;
             }
-            persist(THING_PRINCIPALS, thingName);
+            persistMember(THING_PRINCIPALS, thingName, principalArn, true);
         }
         fire(l -> l.thingPrincipalChanged(thingName, principalArn));
     }
@@ -601,7 +608,7 @@ public final class IotRegistry {
             if (principals == null || !principals.remove(principalArn)) {
                 return;
             }
-            persist(THING_PRINCIPALS, thingName);
+            persistMember(THING_PRINCIPALS, thingName, principalArn, false);
         }
         fire(l -> l.thingPrincipalChanged(thingName, principalArn));
     }
@@ -760,7 +767,7 @@ public final class IotRegistry {
             if (!policyTargets.computeIfAbsent(policyName, k -> new LinkedHashSet<>()).add(targetArn)) {
                 return;
             }
-            persist(POLICY_TARGETS, policyName);
+            persistMember(POLICY_TARGETS, policyName, targetArn, true);
         }
         fire(l -> l.policyAttachmentChanged(policyName, targetArn));
     }
@@ -778,7 +785,7 @@ public final class IotRegistry {
             if (targets == null || !targets.remove(targetArn)) {
                 return;
             }
-            persist(POLICY_TARGETS, policyName);
+            persistMember(POLICY_TARGETS, policyName, targetArn, false);
         }
         fire(l -> l.policyAttachmentChanged(policyName, targetArn));
     }
@@ -1049,9 +1056,29 @@ public final class IotRegistry {
                 journal.compact(snapshot());
             }
         } catch (IOException e) {
-            throw new IotException("InternalFailureException", 500,
-                    "The stand-in could not store its state in " + stateDirectory + ": " + e.getMessage());
+            throw storeFailed(e);
         }
+    }
+
+    /**
+     * Called with the lock held, after a member was added to or removed from one of the set-valued collections:
+     * journals only that member, since a policy attached to thousands of certificates would otherwise write all
+     * of them on every attachment.
+     */
+    private void persistMember(String collection, String key, String member, boolean added) {
+        try {
+            journal.appendMember(collection, key, member, added);
+            if (journal.wantsCompaction(entryCount())) {
+                journal.compact(snapshot());
+            }
+        } catch (IOException e) {
+            throw storeFailed(e);
+        }
+    }
+
+    private IotException storeFailed(IOException e) {
+        return new IotException("InternalFailureException", 500,
+                "The stand-in could not store its state in " + stateDirectory + ": " + e.getMessage());
     }
 
     private int entryCount() {

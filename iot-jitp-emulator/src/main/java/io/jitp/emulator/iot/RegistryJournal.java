@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jitp.core.pki.SecureFiles;
 import io.jitp.emulator.state.StateFileException;
@@ -14,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the registry as a snapshot plus a journal of changes, so that a change costs one appended line rather
  * than rewriting every certificate (which made provisioning a thousand devices quadratic). Each journal line holds
- * the whole new value of one entry ({@code {"c":"things","k":"sensor-1","v":{…}}}; no {@code v} means removed), so
- * replaying a line twice is harmless. When the journal grows past the snapshot's size, the state is written as a
+ * the whole new value of one entry ({@code {"c":"things","k":"sensor-1","v":{…}}}; no {@code v} means removed), or
+ * for set-valued entries one member added or removed ({@code {"c":"policyTargets","k":"IoTAccess","a":"arn:…"}},
+ * {@code "r"} for removed), so replaying a line twice is harmless. When the journal grows past the snapshot's size, the state is written as a
  * new snapshot (atomically) and the journal emptied.
  */
 final class RegistryJournal {
@@ -32,6 +37,10 @@ final class RegistryJournal {
     private static final ObjectWriter LINE_WRITER = JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
     /** Compaction happens when the journal has this many lines more than the snapshot has entries. */
     private static final int SLACK = 1000;
+    /** Field of a member line that adds its value to a set-valued entry. */
+    private static final String ADDED = "a";
+    /** Field of a member line that removes its value from a set-valued entry. */
+    private static final String REMOVED = "r";
 
     private final Path snapshot;
     private final Path journal;
@@ -116,10 +125,27 @@ final class RegistryJournal {
     private static void apply(ObjectNode state, JsonNode entry) {
         ObjectNode collection = state.withObjectProperty(entry.get("c").asText());
         String key = entry.get("k").asText();
-        if (entry.has("v")) {
+        if (entry.has(ADDED) || entry.has(REMOVED)) {
+            applyMember(collection, key, entry);
+        } else if (entry.has("v")) {
             collection.set(key, entry.get("v"));
         } else {
             collection.remove(key);
+        }
+    }
+
+    /** A member line adds to or removes from a set-valued entry, kept as a JSON array of distinct strings. */
+    private static void applyMember(ObjectNode collection, String key, JsonNode entry) {
+        ArrayNode members = collection.withArrayProperty(key);
+        String member = entry.has(ADDED) ? entry.get(ADDED).asText() : entry.get(REMOVED).asText();
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).asText().equals(member)) {
+                members.remove(i);
+                break;
+            }
+        }
+        if (entry.has(ADDED)) {
+            members.add(member);
         }
     }
 
@@ -132,11 +158,34 @@ final class RegistryJournal {
      * @throws IOException if the journal cannot be written
      */
     void append(String collection, String key, Object value) throws IOException {
-        ObjectNode entry = JSON.createObjectNode().put("c", collection).put("k", key);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("c", collection);
+        entry.put("k", key);
         if (value != null) {
-            entry.set("v", JSON.valueToTree(value));
+            entry.put("v", value);
         }
-        byte[] line = (LINE_WRITER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        write(entry);
+    }
+
+    /**
+     * Appends one member change of a set-valued entry (a policy's targets, a thing's principals), so that the line
+     * does not grow with the set.
+     *
+     * @param collection the {@link RegistryState} component, e.g. {@code policyTargets}
+     * @param key the entry's key
+     * @param member the member added or removed
+     * @param added true when added, false when removed
+     * @throws IOException if the journal cannot be written
+     */
+    void appendMember(String collection, String key, String member, boolean added) throws IOException {
+        write(Map.of("c", collection, "k", key, added ? ADDED : REMOVED, member));
+    }
+
+    private void write(Map<String, Object> entry) throws IOException {
+        // Serialized straight to bytes: going through a JSON tree first cost as much again.
+        byte[] json = LINE_WRITER.writeValueAsBytes(entry);
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
         if (!Files.exists(journal)) {
             // Created owner-only before the first line, like every state file.
             SecureFiles.commit(SecureFiles.prepare(journal, new byte[0], true), journal);

@@ -84,6 +84,37 @@ class RegistryJournalTest {
         assertEquals(Map.of("n", "1499"), open().findThing("busy").orElseThrow().attributes());
     }
 
+    @Test
+    void attachingAPolicyToTheNextTargetJournalsThatTargetOnlyAndReplaysTheSet() throws Exception {
+        IotRegistry registry = open();
+        registry.createPolicy("shared", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iot:Connect\",\"Resource\":\"*\"}]}");
+        registry.createThing("t", null, null);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            registry.attachPolicy("shared", principal(i));
+            registry.attachThingPrincipal("t", principal(i));
+            lines = Files.readAllLines(journal());
+        }
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains(principal(49)) && !last.contains(principal(48)),
+                "a line holds the one member added, not the whole set: " + last);
+        registry.detachPolicy("shared", principal(7));
+        registry.detachThingPrincipal("t", principal(8));
+        registry.attachPolicy("shared", principal(7));
+
+        IotRegistry reopened = open();
+        List<String> targets = reopened.policyTargets("shared");
+        assertEquals(50, targets.size());
+        assertEquals(principal(7), targets.get(49), "re-attached last, so listed last");
+        assertEquals(49, reopened.thingPrincipals("t").size());
+        assertTrue(!reopened.thingPrincipals("t").contains(principal(8)));
+    }
+
+    private static String principal(int i) {
+        return "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/p" + i;
+    }
+
     /** Prints figures only: how provisioning time grows with the fleet (it used to grow quadratically). */
     @Test
     void provisioningTimeGrowsLinearlyWithTheFleet() throws Exception {
