@@ -59,6 +59,15 @@ public abstract class AbstractMqttMojo extends AbstractThingMojo {
     private int connectAttempts;
 
     /**
+     * Seconds a device may spend reconnecting after losing the server (a restarted stand-in, a network blip) before
+     * it fails; waits start at 1.1 s and double, with jitter.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RECONNECT_BUDGET, defaultValue = "60")
+    private int reconnectBudget;
+
+    /**
      * @return the MQTT endpoint of the target with the configured port, ALPN and version
      * @throws MojoFailureException if a value is out of range
      */
@@ -73,13 +82,17 @@ public abstract class AbstractMqttMojo extends AbstractThingMojo {
 
     /**
      * @return the connection retries
-     * @throws MojoFailureException if {@code connectAttempts} is below 1
+     * @throws MojoFailureException if {@code connectAttempts} is below 1 or {@code reconnectBudget} negative
      */
     protected JitpConnector connector() throws MojoFailureException {
         if (connectAttempts < 1) {
             throw new MojoFailureException(PropertyNames.CONNECT_ATTEMPTS + " must be at least 1");
         }
-        return new JitpConnector(connectAttempts, JitpConnector.MIN_DELAY, Duration.ofSeconds(8));
+        if (reconnectBudget < 0) {
+            throw new MojoFailureException(PropertyNames.RECONNECT_BUDGET + " must be 0 (no reconnection) or more");
+        }
+        return new JitpConnector(connectAttempts, JitpConnector.MIN_DELAY, Duration.ofSeconds(8),
+                Duration.ofSeconds(reconnectBudget));
     }
 
     /**

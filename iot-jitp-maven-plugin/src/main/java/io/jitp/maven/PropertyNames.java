@@ -170,6 +170,8 @@ public final class PropertyNames {
     public static final String MQTT_TIMEOUT = "iot.mqttTimeout";
     /** MQTT connection attempts per device (the JITP first connection is dropped). */
     public static final String CONNECT_ATTEMPTS = "iot.connectAttempts";
+    /** Seconds a device may spend reconnecting after losing the server. */
+    public static final String RECONNECT_BUDGET = "iot.reconnectBudget";
     /** Devices smoke-tested at the same time. */
     public static final String SMOKE_PARALLELISM = "iot.smoke.parallelism";
     /** Failed devices tolerated before smoke-connect fails the build. */
