@@ -36,6 +36,7 @@ public final class DataPlaneComponent implements EmulatorComponent {
                 templates(registry), rules);
         broker.start();
         context.publishMqttPort(broker.port());
+        context.publishAlpnPort(broker.alpnPort());
     }
 
     private static QueueSender queueSender(EmulatorContext context) {

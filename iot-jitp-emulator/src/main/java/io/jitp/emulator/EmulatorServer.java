@@ -96,7 +96,8 @@ public final class EmulatorServer implements AutoCloseable {
             }
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
-                    credentials.secretAccessKey(), context.sqsEndpoint(), ProcessHandle.current().pid());
+                    credentials.secretAccessKey(), context.sqsEndpoint(), context.alpnPort(),
+                    ProcessHandle.current().pid());
             endpoints.write(stateDirectory);
             return endpoints;
         } catch (IOException | RuntimeException e) {

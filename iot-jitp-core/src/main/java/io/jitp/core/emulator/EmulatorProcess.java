@@ -20,8 +20,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The stand-in as a separate JVM, one per state directory: started from a classpath, ready when its
- * {@code endpoints.json} appears, reused while it runs, stopped with SIGTERM (its shutdown hook closes it cleanly).
+ * The stand-in as a separate JVM, one per state directory: started from a classpath (with
+ * {@link #QUICK_START_JVM_OPTIONS} and, from a state directory's second start on, an AppCDS archive of its classes:
+ * {@link ClassDataArchive}), ready when its {@code endpoints.json} appears, reused while it runs, stopped with
+ * SIGTERM (its shutdown hook closes it cleanly).
  * Starting is serialized per state directory, within this JVM and across JVMs (a lock file), so parallel builds
  * never start two.
  */
@@ -33,6 +35,13 @@ public final class EmulatorProcess {
     /** Its output, in the state directory. */
     public static final String LOG_FILE = "emulator.log";
 
+    /**
+     * JVM options for a quick start (measured in {@code docs/benchmarks.md}): the serial collector (no parallel GC
+     * threads to set up, and the heap stays small) and no full collection when HiveMQ asks for one at start-up.
+     */
+    public static final List<String> QUICK_START_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+DisableExplicitGC");
+    /** The file whose presence tells a state directory that was started before (see {@link ClassDataArchive}). */
+    private static final String STARTED_BEFORE_MARKER = "root-ca.pem";
     private static final String START_LOCK = "start.lock";
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -114,9 +123,13 @@ public final class EmulatorProcess {
 
     private StandInEndpoints start(List<Path> classpath, boolean exitWithParent, List<String> extraArguments)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(QUICK_START_JVM_OPTIONS);
+        command.addAll(ClassDataArchive.of(stateDirectory.resolve(ClassDataArchive.FOLDER), classpath)
+                .jvmOptions(Files.exists(stateDirectory.resolve(STARTED_BEFORE_MARKER))));
+        command.addAll(List.of("-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 MAIN_CLASS, "--state-dir", stateDirectory.toString()));
         if (exitWithParent) {
             command.addAll(List.of(EXIT_WITH_PARENT_OPTION, Long.toString(ProcessHandle.current().pid())));
