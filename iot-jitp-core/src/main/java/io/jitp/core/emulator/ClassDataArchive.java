@@ -45,14 +45,16 @@ final class ClassDataArchive {
      * @param folder    the cache folder
      * @param classpath the stand-in's classpath
      * @return the archive of that classpath on this JVM
-     * @throws IOException if a classpath entry cannot be read
+     * @throws IOException if a classpath jar cannot be read
      */
     static ClassDataArchive of(Path folder, List<Path> classpath) throws IOException {
         MessageDigest digest = sha256();
         update(digest, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
         for (Path entry : classpath) {
-            update(digest, entry.toAbsolutePath() + "|" + Files.size(entry) + "|"
-                    + Files.getLastModifiedTime(entry).toMillis());
+            // A classpath may name folders, even missing ones (a module without main classes): the JVM archives
+            // only classes from jars, so such entries count by name.
+            update(digest, entry.toAbsolutePath() + (Files.isRegularFile(entry)
+                    ? "|" + Files.size(entry) + "|" + Files.getLastModifiedTime(entry).toMillis() : ""));
         }
         return new ClassDataArchive(folder, HexFormat.of().formatHex(digest.digest(), 0, 8));
     }

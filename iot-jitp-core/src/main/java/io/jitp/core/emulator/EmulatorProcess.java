@@ -40,6 +40,12 @@ public final class EmulatorProcess {
      * threads to set up, and the heap stays small) and no full collection when HiveMQ asks for one at start-up.
      */
     public static final List<String> QUICK_START_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+DisableExplicitGC");
+    /**
+     * System property with more JVM options for the stand-in, space-separated, after
+     * {@link #QUICK_START_JVM_OPTIONS}: e.g. {@code -Diot.jitp.emulator.jvmOptions="-XX:TieredStopAtLevel=1"} for the
+     * quickest start (the C1 compiler only, which also slows the broker for a whole load test), or {@code -Xmx2g}.
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "iot.jitp.emulator.jvmOptions";
     /** The file whose presence tells a state directory that was started before (see {@link ClassDataArchive}). */
     private static final String STARTED_BEFORE_MARKER = "root-ca.pem";
     private static final String START_LOCK = "start.lock";
@@ -126,6 +132,10 @@ public final class EmulatorProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(QUICK_START_JVM_OPTIONS);
+        String moreOptions = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+        if (!moreOptions.isEmpty()) {
+            command.addAll(List.of(moreOptions.split("\\s+")));
+        }
         command.addAll(ClassDataArchive.of(stateDirectory.resolve(ClassDataArchive.FOLDER), classpath)
                 .jvmOptions(Files.exists(stateDirectory.resolve(STARTED_BEFORE_MARKER))));
         command.addAll(List.of("-cp",

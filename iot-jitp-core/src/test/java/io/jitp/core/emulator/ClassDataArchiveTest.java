@@ -23,7 +23,8 @@ class ClassDataArchiveTest {
     @Test
     void writtenOnceThenUsedAndReplacedWhenTheClasspathChanges() throws Exception {
         Path jar = Files.writeString(jars.resolve("iot-jitp-emulator.jar"), "classes");
-        ClassDataArchive archive = ClassDataArchive.of(cache, List.of(jar));
+        Path missingFolder = jars.resolve("target/classes");
+        ClassDataArchive archive = ClassDataArchive.of(cache, List.of(jar, missingFolder));
 
         assertEquals(List.of(), archive.jvmOptions(false), "a fresh state directory writes no archive");
         List<String> write = archive.jvmOptions(true);
@@ -39,7 +40,7 @@ class ClassDataArchiveTest {
 
         Files.writeString(jar, "rebuilt classes");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
-        ClassDataArchive rebuilt = ClassDataArchive.of(cache, List.of(jar));
+        ClassDataArchive rebuilt = ClassDataArchive.of(cache, List.of(jar, missingFolder));
         assertNotEquals(archive.archive(), rebuilt.archive(), "a changed jar gets its own archive");
         assertTrue(rebuilt.jvmOptions(true).get(0).startsWith("-XX:ArchiveClassesAtExit="));
         assertFalse(Files.exists(archive.archive()), "the stale archive is deleted");

@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
+import io.jitp.emulator.PhaseClock;
 import io.jitp.emulator.iot.IotRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,7 @@ public final class MqttBroker implements AutoCloseable {
         if (hiveMq != null) {
             throw new IllegalStateException("the MQTT broker is already running");
         }
+        PhaseClock phases = new PhaseClock(LOG);
         RegistryTrustProvider.install();
         Path mqttFolder = Files.createDirectories(settings.stateDirectory().resolve("mqtt"));
         certificates = new BrokerCertificates(rootCa);
@@ -99,7 +101,9 @@ public final class MqttBroker implements AutoCloseable {
             deleteStaleRunFolders(mqttFolder);
             runFolder = Files.createTempDirectory(mqttFolder, RUN_FOLDER_PREFIX);
             writeConfiguration(listeners);
+            phases.phase("MQTT ports, server key and certificate, HiveMQ configuration");
             startHiveMqFailingClosed();
+            phases.phase("HiveMQ and the broker extension");
             LOG.info("MQTT broker listening on {}:{} ({}; mutual TLS); clients trust {}", settings.bindAddress(),
                     port, choice.reason(), rootCaPem);
         }
