@@ -36,8 +36,10 @@ public final class EmulatorProcess {
     public static final String LOG_FILE = "emulator.log";
 
     /**
-     * JVM options for a quick start (measured in {@code docs/benchmarks.md}): the serial collector (no parallel GC
-     * threads to set up, and the heap stays small) and no full collection when HiveMQ asks for one at start-up.
+     * JVM options for a quick start (measured in {@code docs/benchmarks.md}): the serial collector (no concurrent
+     * GC threads competing with start-up on a 2-core machine) and no full collection when HiveMQ asks for one at
+     * start-up. A long load test against the stand-in may prefer {@code -XX:+UseG1GC} (shorter pauses on a large
+     * heap), through {@link #JVM_OPTIONS_PROPERTY}.
      */
     public static final List<String> QUICK_START_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+DisableExplicitGC");
     /**
