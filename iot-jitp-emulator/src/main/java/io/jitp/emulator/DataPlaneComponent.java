@@ -37,6 +37,7 @@ public final class DataPlaneComponent implements EmulatorComponent {
         broker.injectFaults(config.faults());
         broker.start();
         context.publishMqttPort(broker.port());
+        context.publishAlpnPort(broker.alpnPort());
     }
 
     private static QueueSender queueSender(EmulatorContext context) {

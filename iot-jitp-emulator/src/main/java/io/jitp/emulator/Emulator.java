@@ -23,8 +23,8 @@ public final class Emulator {
             Usage: java -jar iot-jitp-emulator.jar [options]
               --state-dir DIR           state directory (default ~/.iot-jitp/emulator)
               --port N                  control-plane HTTP port: IoT REST, CloudFormation (default 0 = a free port)
-              --mqtt-port N             MQTT-over-TLS port (default 0 = a free port)
-              --alpn-port N             MQTT with ALPN x-amzn-mqtt-ca, AWS's 443 (default -1 = off)
+              --mqtt-port N             MQTT-over-TLS port (default: 8883 when free, else a free port; 0 = a free port)
+              --alpn-port N             MQTT with ALPN x-amzn-mqtt-ca, AWS's 443 (default 0 = a free port; -1 = off)
               --bind ADDRESS            listen address (default 127.0.0.1, loopback only)
               --region REGION           region (default us-east-1)
               --account ID              12-digit account id (default 123456789012)
@@ -131,7 +131,9 @@ public final class Emulator {
      */
     static EmulatorConfig parse(String[] args, String secretFromEnvironment) {
         EmulatorConfig.Builder builder = EmulatorConfig.builder(
-                Path.of(System.getProperty("user.home"), ".iot-jitp", "emulator"));
+                Path.of(System.getProperty("user.home"), ".iot-jitp", "emulator"))
+                // As a process the stand-in plays AWS IoT: its port when free, and the port-443 (ALPN) variant.
+                .mqttPort(EmulatorConfig.MQTT_PORT_8883_WHEN_FREE).alpnPort(0);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {

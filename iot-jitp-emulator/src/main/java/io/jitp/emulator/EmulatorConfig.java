@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param stateDirectory where state, credentials, the root CA and {@code endpoints.json} live
  * @param bindAddress the address the listeners bind; default {@value #DEFAULT_BIND_ADDRESS} (loopback only)
  * @param httpPort the control-plane port (IoT REST, CloudFormation); 0 (default) picks a free port
- * @param mqttPort the MQTT-over-TLS port; 0 (default) picks a free port
+ * @param mqttPort the MQTT-over-TLS port; 0 (default) picks a free port; {@value #MQTT_PORT_8883_WHEN_FREE} takes
+ *        8883 (AWS IoT's port) when it is free, else a free port (the command line's default)
  * @param alpnPort the port for MQTT with ALPN {@code x-amzn-mqtt-ca} (AWS's 443); -1 (default) disables it
  * @param region the region in ARNs and signatures; default {@value #DEFAULT_REGION}
  * @param accountId the account in ARNs; default {@value #DEFAULT_ACCOUNT_ID}
@@ -46,12 +47,15 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
      */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
+    /** The MQTT port that means: 8883 when it is free, else a free port. */
+    public static final int MQTT_PORT_8883_WHEN_FREE = -1;
+
     /** Checks the settings. */
     public EmulatorConfig {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
-        requirePort(httpPort, "httpPort", false);
-        requirePort(mqttPort, "mqttPort", false);
-        requirePort(alpnPort, "alpnPort", true);
+        requirePort(httpPort, "httpPort", null);
+        requirePort(mqttPort, "mqttPort", "for 8883 when free");
+        requirePort(alpnPort, "alpnPort", "to disable");
         if (accountId == null || !accountId.matches("\\d{12}")) {
             throw new IllegalArgumentException("account id must be 12 digits, got " + accountId);
         }
@@ -73,10 +77,11 @@ public record EmulatorConfig(Path stateDirectory, String bindAddress, int httpPo
         Objects.requireNonNull(faults, "faults");
     }
 
-    private static void requirePort(int port, String name, boolean disableable) {
-        if (port > 65535 || port < (disableable ? -1 : 0)) {
+    /** @param minusOne what -1 means, or null when it is not allowed */
+    private static void requirePort(int port, String name, String minusOne) {
+        if (port > 65535 || port < (minusOne != null ? -1 : 0)) {
             throw new IllegalArgumentException(name + " must be between 0 and 65535"
-                    + (disableable ? " (or -1 to disable)" : "") + ", got " + port);
+                    + (minusOne != null ? " (or -1 " + minusOne + ")" : "") + ", got " + port);
         }
     }
 

@@ -15,6 +15,7 @@ public final class EmulatorContext {
     private final ComponentLookup components;
     private final Consumer<QueryProtocolHandler> queryHandlerSink;
     private volatile int mqttPort;
+    private volatile int alpnPort = -1;
     private volatile URI sqsEndpoint;
 
     EmulatorContext(EmulatorConfig config, IotRegistry registry, StandInAuthority authority, URI controlPlaneUrl,
@@ -76,6 +77,11 @@ public final class EmulatorContext {
         this.mqttPort = port;
     }
 
+    /** @param port the port of the MQTT listener requiring ALPN {@code x-amzn-mqtt-ca}, in {@code endpoints.json} */
+    public void publishAlpnPort(int port) {
+        this.alpnPort = port;
+    }
+
     /** @param endpoint the SQS endpoint, published in {@code endpoints.json} */
     public void publishSqsEndpoint(URI endpoint) {
         this.sqsEndpoint = endpoint;
@@ -83,6 +89,10 @@ public final class EmulatorContext {
 
     int mqttPort() {
         return mqttPort;
+    }
+
+    int alpnPort() {
+        return alpnPort;
     }
 
     URI sqsEndpoint() {

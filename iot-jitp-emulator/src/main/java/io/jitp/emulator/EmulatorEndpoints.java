@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param accessKeyId the access key id to sign with
  * @param secretAccessKey the secret access key to sign with
  * @param sqsEndpoint the SQS endpoint, or null when no queue service runs
+ * @param alpnPort the port of the MQTT listener that requires ALPN {@code x-amzn-mqtt-ca} (AWS's 443), or -1
  * @param pid the stand-in's process id, to stop it with a signal
  */
 public record EmulatorEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPort, Path rootCaPemPath,
-        String region, String accountId, String accessKeyId, String secretAccessKey, URI sqsEndpoint, long pid) {
+        String region, String accountId, String accessKeyId, String secretAccessKey, URI sqsEndpoint, int alpnPort,
+        long pid) {
 
     /** Name of the readiness file in the state directory. */
     public static final String FILE_NAME = StandInEndpoints.FILE_NAME;
@@ -38,6 +40,7 @@ public record EmulatorEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPo
     public String describe() {
         return "Control plane (IoT, CloudFormation): " + controlPlaneUrl + "\n"
                 + "MQTT over TLS:                       " + mqttHost + ":" + mqttPort + "\n"
+                + (alpnPort < 0 ? "" : "MQTT with ALPN x-amzn-mqtt-ca (443): " + mqttHost + ":" + alpnPort + "\n")
                 + (sqsEndpoint == null ? "" : "SQS:                                 " + sqsEndpoint + "\n")
                 + "Root CA to trust:                    " + rootCaPemPath + "\n"
                 + "Region / account:                    " + region + " / " + accountId + "\n"
@@ -62,6 +65,7 @@ public record EmulatorEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPo
                 .put("accessKeyId", accessKeyId)
                 .put("secretAccessKey", secretAccessKey)
                 .put("sqsEndpoint", sqsEndpoint == null ? null : sqsEndpoint.toString())
+                .put("alpnPort", alpnPort)
                 .put("pid", pid);
         Path file = stateDirectory.resolve(FILE_NAME);
         SecureFiles.commit(SecureFiles.prepare(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node),
@@ -79,7 +83,7 @@ public record EmulatorEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPo
             // One reader of the file format: the core's, which the plugin uses too.
             return StandInEndpoints.read(stateDirectory).map(e -> new EmulatorEndpoints(e.controlPlaneUrl(),
                     e.mqttHost(), e.mqttPort(), e.rootCaPemPath(), e.region(), e.accountId(), e.accessKeyId(),
-                    e.secretAccessKey(), e.sqsEndpoint(), e.pid()));
+                    e.secretAccessKey(), e.sqsEndpoint(), e.alpnPort(), e.pid()));
         } catch (InvalidInputException e) {
             throw new StateFileException(stateDirectory.resolve(FILE_NAME), e.getCause());
         }

@@ -72,13 +72,17 @@ public final class EmulatorServer implements AutoCloseable {
             throw new IllegalStateException("The stand-in is already started");
         }
         long startedAt = System.nanoTime();
+        PhaseClock phases = new PhaseClock(LOG);
         Path stateDirectory = config.stateDirectory();
         lock = StateDirectoryLock.acquire(stateDirectory);
         try {
             Files.deleteIfExists(stateDirectory.resolve(EmulatorEndpoints.FILE_NAME));
             StandInCredentials credentials = StandInCredentials.resolve(config);
+            phases.phase("state directory lock and credentials");
             StandInAuthority authority = StandInAuthority.loadOrCreate(stateDirectory);
+            phases.phase("root CA (loaded or created)");
             registry = IotRegistry.open(stateDirectory, config.region(), config.accountId());
+            phases.phase("IoT registry");
             frontDoor = new FrontDoor(new SignatureVerifier(credentials.accessKeyId(),
                     credentials.secretAccessKey(), config.region(), Clock.systemUTC()),
                     new IotRestApi(registry, authority.ca(), config.dataEndpointHost()), config.maxRequestBytes(),
@@ -96,13 +100,16 @@ public final class EmulatorServer implements AutoCloseable {
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)));
             started.addAll(starter.startAll(context));
+            phases.phase("components started");
             awaitComponents();
+            phases.phase("components ready");
             if (!components.isEmpty()) {
                 LOG.info("All components ready after {} ms", (System.nanoTime() - startedAt) / 1_000_000);
             }
             endpoints = new EmulatorEndpoints(url, config.dataEndpointHost(), context.mqttPort(),
                     authority.certificatePath(), config.region(), config.accountId(), credentials.accessKeyId(),
-                    credentials.secretAccessKey(), context.sqsEndpoint(), ProcessHandle.current().pid());
+                    credentials.secretAccessKey(), context.sqsEndpoint(), context.alpnPort(),
+                    ProcessHandle.current().pid());
             endpoints.write(stateDirectory);
             return endpoints;
         } catch (IOException | RuntimeException e) {

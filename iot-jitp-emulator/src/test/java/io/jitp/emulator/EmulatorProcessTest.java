@@ -38,7 +38,7 @@ class EmulatorProcessTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Emulator.class.getName(),
-                "--state-dir", stateDir.toString(), "--port", "0", "--account", "210987654321"));
+                "--state-dir", stateDir.toString(), "--port", "0", "--mqtt-port", "0", "--account", "210987654321"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put(Emulator.SECRET_ENV, StandIn.SECRET);

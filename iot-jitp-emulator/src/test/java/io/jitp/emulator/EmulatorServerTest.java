@@ -40,6 +40,7 @@ class EmulatorServerTest {
                 throw new IllegalStateException(name + " refuses to start");
             }
             context.publishMqttPort(8883);
+            context.publishAlpnPort(8443);
             context.publishSqsEndpoint(URI.create("http://127.0.0.1:9324"));
             context.component(Recorder.class).ifPresent(first -> log.add(name + " sees " + first.name()));
         }
@@ -59,6 +60,9 @@ class EmulatorServerTest {
         assertEquals(Set.of("start a", "start b", "b sees a"), Set.copyOf(log));
         assertTrue(log.indexOf("b sees a") > log.indexOf("start a"));
         assertEquals(8883, endpoints.mqttPort());
+        assertEquals(8443, endpoints.alpnPort());
+        assertTrue(endpoints.describe().contains("MQTT with ALPN x-amzn-mqtt-ca (443): localhost:8443"),
+                endpoints.describe());
         assertEquals(URI.create("http://127.0.0.1:9324"), endpoints.sqsEndpoint());
         assertEquals(endpoints, EmulatorEndpoints.read(stateDir).orElseThrow());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(

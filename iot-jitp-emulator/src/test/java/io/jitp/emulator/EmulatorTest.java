@@ -16,8 +16,8 @@ class EmulatorTest {
         assertEquals(Path.of(System.getProperty("user.home"), ".iot-jitp", "emulator"), config.stateDirectory());
         assertEquals("127.0.0.1", config.bindAddress());
         assertEquals(0, config.httpPort());
-        assertEquals(0, config.mqttPort());
-        assertEquals(-1, config.alpnPort());
+        assertEquals(EmulatorConfig.MQTT_PORT_8883_WHEN_FREE, config.mqttPort(), "8883 when free");
+        assertEquals(0, config.alpnPort(), "an ALPN listener on a free port");
         assertEquals("us-east-1", config.region());
         assertEquals("123456789012", config.accountId());
         assertEquals("AKIAIOTJITPSTANDIN00", config.accessKeyId());

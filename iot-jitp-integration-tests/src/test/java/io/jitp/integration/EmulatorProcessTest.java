@@ -62,7 +62,7 @@ class EmulatorProcessTest {
         process = new EmulatorProcess(state, TIMEOUT, reporter);
         long startedAt = System.nanoTime();
         EmulatorProcess.Running first = process.startOrReuse(EmulatorProcessTest::classpath, false,
-                List.of(EmulatorProcess.EXIT_WITH_PARENT_OPTION, Long.toString(parent.pid()),
+                List.of(EmulatorProcess.EXIT_WITH_PARENT_OPTION, Long.toString(parent.pid()), "--mqtt-port", "0",
                         "--faults", "fault=delay,millis=1,every=1,operation=POST /things/*"));
         System.out.printf("Stand-in process ready %d ms after launch%n", (System.nanoTime() - startedAt) / 1_000_000);
         assertTrue(first.startedNow());

@@ -26,7 +26,8 @@ public abstract class AbstractMqttMojo extends AbstractThingMojo {
     private String mqttVersion;
 
     /**
-     * MQTT port; {@code 0} takes the target's (8883 on AWS, the stand-in's own). Use 443 with {@code mqttAlpn}.
+     * MQTT port; {@code 0} takes the target's: 8883 on AWS (443 with {@code mqttAlpn}), the stand-in's own ports
+     * from its {@code endpoints.json} ({@code mqttPort}, or {@code alpnPort} with {@code mqttAlpn}).
      *
      * @since 0.1.0
      */
@@ -76,8 +77,14 @@ public abstract class AbstractMqttMojo extends AbstractThingMojo {
             throw new MojoFailureException(PropertyNames.MQTT_TIMEOUT + " must be at least 1 second");
         }
         AwsConnection target = connection();
-        return new MqttEndpoint(target.mqttHost(), mqttPort > 0 ? mqttPort : target.mqttPort(), mqttAlpn,
-                target.mqttTrustAnchors(), MqttVersion.parse(mqttVersion), Duration.ofSeconds(mqttTimeout));
+        int port;
+        try {
+            port = mqttPort > 0 ? mqttPort : target.mqttPort(mqttAlpn);
+        } catch (IllegalStateException e) {
+            throw new MojoFailureException(e.getMessage() + " (-D" + PropertyNames.MQTT_PORT + "=...)", e);
+        }
+        return new MqttEndpoint(target.mqttHost(), port, mqttAlpn, target.mqttTrustAnchors(),
+                MqttVersion.parse(mqttVersion), Duration.ofSeconds(mqttTimeout));
     }
 
     /**

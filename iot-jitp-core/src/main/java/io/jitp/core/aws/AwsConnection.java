@@ -19,14 +19,48 @@ import java.util.List;
  * @param mqttHost               the MQTT data endpoint host (AWS's {@code iot:Data-ATS})
  * @param mqttPort               the MQTT-over-TLS port (8883 on AWS)
  * @param mqttTrustAnchors       the roots a device trusts for the data endpoint (Amazon Root CA 1-4 on AWS)
+ * @param mqttAlpnPort           the port for MQTT with ALPN {@code x-amzn-mqtt-ca} (443 on AWS), or -1 when there is
+ *                               none
  */
 public record AwsConnection(Target target, String region, String accountId, AwsCredentialsProvider credentials,
                             URI controlPlaneEndpoint, URI cloudFormationEndpoint, URI sqsEndpoint, String mqttHost,
-                            int mqttPort, List<X509Certificate> mqttTrustAnchors) {
+                            int mqttPort, List<X509Certificate> mqttTrustAnchors, int mqttAlpnPort) {
+
+    /** AWS IoT's port for MQTT with ALPN {@code x-amzn-mqtt-ca}. */
+    public static final int AWS_ALPN_PORT = 443;
 
     /** Copies the trust anchors. */
     public AwsConnection {
         mqttTrustAnchors = List.copyOf(mqttTrustAnchors);
+    }
+
+    /**
+     * A connection whose ALPN port is AWS's 443 (target AWS) or unknown (target LOCAL).
+     *
+     * @see #AwsConnection(Target, String, String, AwsCredentialsProvider, URI, URI, URI, String, int, List, int)
+     */
+    public AwsConnection(Target target, String region, String accountId, AwsCredentialsProvider credentials,
+                         URI controlPlaneEndpoint, URI cloudFormationEndpoint, URI sqsEndpoint, String mqttHost,
+                         int mqttPort, List<X509Certificate> mqttTrustAnchors) {
+        this(target, region, accountId, credentials, controlPlaneEndpoint, cloudFormationEndpoint, sqsEndpoint,
+                mqttHost, mqttPort, mqttTrustAnchors, target == Target.AWS ? AWS_ALPN_PORT : -1);
+    }
+
+    /**
+     * @param alpn whether the device offers ALPN {@code x-amzn-mqtt-ca}
+     * @return the port to connect to: {@link #mqttAlpnPort()} with ALPN, {@link #mqttPort()} without
+     * @throws IllegalStateException with ALPN when the target has no ALPN listener (a stand-in started with
+     *                               {@code --alpn-port -1})
+     */
+    public int mqttPort(boolean alpn) {
+        if (!alpn) {
+            return mqttPort;
+        }
+        if (mqttAlpnPort < 0) {
+            throw new IllegalStateException("The stand-in runs no MQTT listener with ALPN x-amzn-mqtt-ca: restart it"
+                    + " without --alpn-port -1, or set the MQTT port explicitly");
+        }
+        return mqttAlpnPort;
     }
 
     /**

@@ -43,7 +43,8 @@ public final class AwsConnections {
         return new AwsConnection(Target.LOCAL, endpoints.region(), endpoints.accountId(),
                 staticCredentials(endpoints.accessKeyId(), endpoints.secretAccessKey()),
                 endpoints.controlPlaneUrl(), endpoints.controlPlaneUrl(), endpoints.sqsEndpoint(),
-                endpoints.mqttHost(), endpoints.mqttPort(), Pem.readCertificates(endpoints.rootCaPemPath()));
+                endpoints.mqttHost(), endpoints.mqttPort(), Pem.readCertificates(endpoints.rootCaPemPath()),
+                endpoints.alpnPort());
     }
 
     /**
@@ -76,7 +77,8 @@ public final class AwsConnections {
                     partial.controlPlaneEndpoint(), partial.controlPlaneEndpoint(),
                     override == null ? null : override.sqs(), host,
                     override == null ? AWS_MQTT_PORT : override.mqttPort(),
-                    override == null ? amazonRootCas() : override.trustAnchors());
+                    override == null ? amazonRootCas() : override.trustAnchors(),
+                    override == null ? AwsConnection.AWS_ALPN_PORT : override.mqttAlpnPort());
         } catch (SdkClientException e) {
             if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("credentials")) {
                 throw new InvalidInputException("Cannot reach AWS in " + resolvedRegion + ": " + e.getMessage()

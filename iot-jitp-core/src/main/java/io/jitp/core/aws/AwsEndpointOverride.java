@@ -16,8 +16,10 @@ import java.util.List;
  * @param sqs            SQS endpoint
  * @param mqttPort       MQTT port (DescribeEndpoint gives no port)
  * @param trustAnchors   roots trusted for the MQTT endpoint instead of Amazon's
+ * @param mqttAlpnPort   MQTT port with ALPN {@code x-amzn-mqtt-ca} (instead of 443), or -1 for none
  */
-public record AwsEndpointOverride(URI controlPlane, URI sqs, int mqttPort, List<X509Certificate> trustAnchors) {
+public record AwsEndpointOverride(URI controlPlane, URI sqs, int mqttPort, List<X509Certificate> trustAnchors,
+                                  int mqttAlpnPort) {
 
     /**
      * @param endpoints a running stand-in
@@ -26,6 +28,6 @@ public record AwsEndpointOverride(URI controlPlane, URI sqs, int mqttPort, List<
      */
     public static AwsEndpointOverride of(StandInEndpoints endpoints) throws IOException {
         return new AwsEndpointOverride(endpoints.controlPlaneUrl(), endpoints.sqsEndpoint(), endpoints.mqttPort(),
-                Pem.readCertificates(endpoints.rootCaPemPath()));
+                Pem.readCertificates(endpoints.rootCaPemPath()), endpoints.alpnPort());
     }
 }

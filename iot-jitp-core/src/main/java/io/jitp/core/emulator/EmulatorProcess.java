@@ -21,8 +21,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The stand-in as a separate JVM, one per state directory: started from a classpath, ready when its
- * {@code endpoints.json} appears, reused while it runs, stopped with SIGTERM (its shutdown hook closes it cleanly).
+ * The stand-in as a separate JVM, one per state directory: started from a classpath (with
+ * {@link #QUICK_START_JVM_OPTIONS} and, from a state directory's second start on, an AppCDS archive of its classes:
+ * {@link ClassDataArchive}), ready when its {@code endpoints.json} appears, reused while it runs, stopped with
+ * SIGTERM (its shutdown hook closes it cleanly).
  * Starting is serialized per state directory, within this JVM and across JVMs (a lock file), so parallel builds
  * never start two.
  */
@@ -34,6 +36,22 @@ public final class EmulatorProcess {
     /** Its output, in the state directory. */
     public static final String LOG_FILE = "emulator.log";
 
+    /**
+     * JVM options for a quicker start: no full collection when HiveMQ asks for one during its start. Measured and not
+     * taken (see {@code docs/benchmarks.md}): {@code -XX:+UseSerialGC} (no faster here) and
+     * {@code -XX:TieredStopAtLevel=1} (the quickest start, but the C1 compiler only for the whole session, which slows
+     * the broker under a load test): add them through {@link #JVM_OPTIONS_PROPERTY}.
+     */
+    public static final List<String> QUICK_START_JVM_OPTIONS = List.of("-XX:+DisableExplicitGC");
+    /**
+     * System property with more JVM options for the stand-in, space-separated, after
+     * {@link #QUICK_START_JVM_OPTIONS}: e.g. {@code -Diot.jitp.emulator.jvmOptions="-XX:TieredStopAtLevel=1"} for the
+     * quickest start (the C1 compiler only, which also slows the broker for a whole load test), or {@code -Xmx2g}.
+     * Set it in the JVM that starts the stand-in (for the plugin: {@code mvn -Diot.jitp.emulator.jvmOptions=…}).
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "iot.jitp.emulator.jvmOptions";
+    /** The file whose presence tells a state directory that was started before (see {@link ClassDataArchive}). */
+    private static final String STARTED_BEFORE_MARKER = "root-ca.pem";
     private static final String START_LOCK = "start.lock";
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -115,9 +133,17 @@ public final class EmulatorProcess {
 
     private StandInEndpoints start(List<Path> classpath, boolean exitWithParent, List<String> extraArguments)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(QUICK_START_JVM_OPTIONS);
+        String moreOptions = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+        if (!moreOptions.isEmpty()) {
+            command.addAll(List.of(moreOptions.split("\\s+")));
+        }
+        command.addAll(ClassDataArchive.of(stateDirectory.resolve(ClassDataArchive.FOLDER), classpath)
+                .jvmOptions(Files.exists(stateDirectory.resolve(STARTED_BEFORE_MARKER))));
+        command.addAll(List.of("-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 MAIN_CLASS, "--state-dir", stateDirectory.toString()));
         if (exitWithParent) {
             command.addAll(List.of(EXIT_WITH_PARENT_OPTION, Long.toString(ProcessHandle.current().pid())));

@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param accessKeyId     the access key id to sign with
  * @param secretAccessKey the secret access key (never log it)
  * @param sqsEndpoint     the SQS endpoint, or null
+ * @param alpnPort        the port of the MQTT listener that requires ALPN {@code x-amzn-mqtt-ca} (AWS's 443
+ *                        variant), or -1 when the stand-in runs none
  * @param pid             the stand-in's process id
  */
 public record StandInEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPort, Path rootCaPemPath, String region,
                                String accountId, String accessKeyId, String secretAccessKey, URI sqsEndpoint,
-                               long pid) {
+                               int alpnPort, long pid) {
 
     /** Name of the readiness file in the state directory. */
     public static final String FILE_NAME = "endpoints.json";
@@ -58,7 +60,7 @@ public record StandInEndpoints(URI controlPlaneUrl, String mqttHost, int mqttPor
                     Path.of(node.get("rootCaPemPath").asText()), node.get("region").asText(),
                     node.get("accountId").asText(), node.get("accessKeyId").asText(),
                     node.get("secretAccessKey").asText(), sqs == null ? null : URI.create(sqs),
-                    node.path("pid").asLong()));
+                    node.path("alpnPort").asInt(-1), node.path("pid").asLong()));
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file + " is not a stand-in endpoints file (" + e + "); stop the stand-in"
                     + " with mvn iot:emulator-stop and delete the file", e);

@@ -17,6 +17,8 @@ public final class StandInUsage {
         return String.join("\n",
                 "Control plane (IoT, CloudFormation, STS): " + endpoints.controlPlaneUrl(),
                 "MQTT over TLS: " + endpoints.mqttHost() + ":" + endpoints.mqttPort()
+                        + (endpoints.alpnPort() < 0 ? "" : ", with ALPN x-amzn-mqtt-ca (AWS's 443): "
+                        + endpoints.mqttHost() + ":" + endpoints.alpnPort() + " (-Diot.mqttAlpn=true)")
                         + (endpoints.sqsEndpoint() == null ? "" : ", SQS: " + endpoints.sqsEndpoint()),
                 "Region " + endpoints.region() + ", account " + endpoints.accountId(),
                 "AWS CLI:",

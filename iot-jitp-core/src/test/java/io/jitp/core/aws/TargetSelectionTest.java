@@ -66,11 +66,28 @@ class TargetSelectionTest {
         assertEquals(URI.create("http://127.0.0.1:4"), endpoints.controlPlaneUrl());
         assertEquals(42, endpoints.pid());
         assertEquals(null, endpoints.sqsEndpoint());
+        assertEquals(-1, endpoints.alpnPort(), "a file without alpnPort (an older stand-in) has no ALPN listener");
         assertFalse(endpoints.toString().contains("s3cr3t"));
 
         Files.writeString(state.resolve(StandInEndpoints.FILE_NAME), "{");
         InvalidInputException corrupt = assertThrows(InvalidInputException.class, () -> StandInEndpoints.read(state));
         assertTrue(corrupt.getMessage().startsWith(state.resolve(StandInEndpoints.FILE_NAME)
                 + " is not a stand-in endpoints file"), corrupt.getMessage());
+    }
+
+    @Test
+    void theAlpnModeTakesTheTargetsAlpnPort() {
+        AwsConnection standIn = new AwsConnection(Target.LOCAL, "us-east-1", "123456789012",
+                AwsConnections.staticCredentials("AKIA", "secret"), null, null, null, "localhost", 8883, List.of(),
+                41877);
+        assertEquals(8883, standIn.mqttPort(false));
+        assertEquals(41877, standIn.mqttPort(true), "the stand-in's alpnPort from endpoints.json");
+        AwsConnection withoutAlpn = new AwsConnection(Target.LOCAL, "us-east-1", "123456789012",
+                standIn.credentials(), null, null, null, "localhost", 8883, List.of());
+        assertTrue(assertThrows(IllegalStateException.class, () -> withoutAlpn.mqttPort(true)).getMessage()
+                .contains("--alpn-port -1"));
+        AwsConnection aws = new AwsConnection(Target.AWS, "eu-west-1", "210987654321", standIn.credentials(), null,
+                null, null, "abc-ats.iot.eu-west-1.amazonaws.com", 8883, List.of());
+        assertEquals(443, aws.mqttPort(true), "AWS's port 443 with ALPN x-amzn-mqtt-ca");
     }
 }

@@ -30,21 +30,26 @@ final class BrokerCertificates {
     }
 
     /**
-     * Writes the server key store (PKCS#12: a fresh server key and its chain) with mode 0600.
+     * Writes each listener's server key store (PKCS#12, mode 0600): one fresh server key and its chain, under the
+     * listener's {@linkplain TlsListener#keyAlias() alias}.
      *
-     * @param target       the key store file
+     * @param listeners    the listeners
+     * @param folder       the broker's run folder
      * @param endpointHost the DescribeEndpoint host, added to the SANs
      * @param password     the store password
      */
-    void writeServerKeyStore(Path target, String endpointHost, char[] password)
+    void writeServerKeyStores(List<TlsListener> listeners, Path folder, String endpointHost, char[] password)
             throws IOException, GeneralSecurityException {
         KeyPair keys = KeyAlgorithm.EC_P256.generate();
         X509Certificate server = rootCa.issueServerCertificate(keys.getPublic(), "localhost",
                 List.of("localhost", endpointHost), List.of("127.0.0.1"), SERVER_VALIDITY_DAYS);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", keys.getPrivate(), password, new Certificate[] {server, rootCa.certificate()});
-        write(store, target, password, true);
+        for (TlsListener listener : listeners) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(listener.keyAlias(), keys.getPrivate(), password,
+                    new Certificate[] {server, rootCa.certificate()});
+            write(store, listener.keystoreIn(folder), password, true);
+        }
     }
 
     /**

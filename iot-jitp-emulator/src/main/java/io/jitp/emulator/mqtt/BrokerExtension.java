@@ -21,22 +21,25 @@ final class BrokerExtension implements ExtensionMain {
     private final SubscribePacketLimits subscribeLimits;
     private final PublishQuota publishQuota;
     private final ConnectionLifecycle lifecycle;
+    private final Runnable beforeRegistering;
     private final Runnable onStarted;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     /**
-     * @param publishQuota the per-connection publish quota, or {@code null} outside the quotas mode
-     * @param onStarted    run once every hook is registered (binds the TLS trust)
+     * @param publishQuota      the per-connection publish quota, or {@code null} outside the quotas mode
+     * @param beforeRegistering run first (where tests inject a start-up failure)
+     * @param onStarted         run once every hook is registered (binds the TLS trust)
      */
     BrokerExtension(DeviceAuthenticator authenticator, DeviceAuthorizer authorizer, DeliveryInterceptor delivery,
                     SubscribePacketLimits subscribeLimits, PublishQuota publishQuota, ConnectionLifecycle lifecycle,
-                    Runnable onStarted) {
+                    Runnable beforeRegistering, Runnable onStarted) {
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.delivery = delivery;
         this.subscribeLimits = subscribeLimits;
         this.publishQuota = publishQuota;
         this.lifecycle = lifecycle;
+        this.beforeRegistering = beforeRegistering;
         this.onStarted = onStarted;
     }
 
@@ -48,6 +51,7 @@ final class BrokerExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         try {
+            beforeRegistering.run();
             Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
             Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizer);
             Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {

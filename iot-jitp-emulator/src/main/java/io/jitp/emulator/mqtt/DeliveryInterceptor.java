@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks every delivery to a device: {@code iot:Receive} on {@code topic/<topic>}, AWS's {@code #} that does not
- * match its parent level, and retained messages only for subscriptions that name their topic exactly.
+ * match its parent level, and retained messages only for subscriptions that name their topic exactly. A shared
+ * subscription ({@code $share/<group>/<filter>}) is matched on its {@code <filter>}.
  */
 final class DeliveryInterceptor implements PublishOutboundInterceptor {
 
@@ -35,9 +36,8 @@ final class DeliveryInterceptor implements PublishOutboundInterceptor {
         DeviceConnection connection = found.get();
         PublishPacket publish = input.getPublishPacket();
         String topic = publish.getTopic();
-        boolean subscribed = publish.getRetain()
-                ? connection.filters().contains(topic)
-                : connection.filters().stream().anyMatch(filter -> AwsTopics.matches(filter, topic));
+        boolean subscribed = connection.filters().stream().map(SharedSubscriptions::topicFilterOf)
+                .anyMatch(filter -> publish.getRetain() ? filter.equals(topic) : AwsTopics.matches(filter, topic));
         if (!subscribed) {
             LOG.debug("Not delivering {} to client '{}': no subscription matches it on AWS IoT", topic,
                     connection.clientId());

@@ -44,7 +44,8 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
         String clientId = input.getClientInformation().getClientId();
         try {
             decide(input, output, clientId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: HiveMQ never answers a CONNECT whose authenticator threw one, so the client would hang.
             LOG.error("Refused CONNECT of client '{}': internal error", clientId, e);
             connections.closed(input);
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "internal error");

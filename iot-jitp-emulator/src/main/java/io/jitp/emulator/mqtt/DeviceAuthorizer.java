@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks every PUBLISH ({@code iot:Publish}, {@code iot:RetainPublish}) and every SUBSCRIBE filter
- * ({@code iot:Subscribe}) against the certificate's policies and AWS's limits. A refused PUBLISH closes the
+ * ({@code iot:Subscribe}; for a shared subscription on the whole {@code $share/<group>/<filter>}, see
+ * {@link SharedSubscriptions}) against the certificate's policies and AWS's limits. A refused PUBLISH closes the
  * connection, as on AWS; a refused filter gets a failure SUBACK, or closes the connection when so configured.
  * Accepted publishes are handed to the {@link PublishListener} (the rules engine).
  */
@@ -87,7 +88,8 @@ final class DeviceAuthorizer implements PublishAuthorizer, SubscriptionAuthorize
         }
         DeviceConnection connection = found.get();
         String filter = input.getSubscription().getTopicFilter();
-        Optional<String> problem = AwsTopics.topicFilterProblem(filter);
+        Optional<String> problem = SharedSubscriptions.problem(filter)
+                .or(() -> AwsTopics.topicFilterProblem(SharedSubscriptions.topicFilterOf(filter)));
         if (problem.isPresent()) {
             LOG.info("SUBSCRIBE of client '{}' refused: {}", connection.clientId(), problem.get());
             output.failAuthorization(SubackReasonCode.TOPIC_FILTER_INVALID, problem.get());

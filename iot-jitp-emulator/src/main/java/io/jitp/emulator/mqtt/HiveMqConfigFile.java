@@ -21,12 +21,13 @@ final class HiveMqConfigFile {
     /**
      * @param configFolder       HiveMQ configuration folder
      * @param listeners          the TLS listeners
-     * @param keystore           absolute path of the PKCS#12 key store with the server key and chain
-     * @param truststore         absolute path of the placeholder truststore (see {@link RegistryTrustProvider})
-     * @param storePassword      password of both stores
+     * @param runFolder          the folder holding each listener's key store ({@link TlsListener#keystoreIn}) and
+     *                           placeholder truststore ({@link TlsListener#truststoreIn}, see
+     *                           {@link RegistryTrustProvider})
+     * @param storePassword      password of all stores
      */
-    static void write(Path configFolder, List<TlsListener> listeners, Path keystore, Path truststore,
-                      String storePassword) throws IOException {
+    static void write(Path configFolder, List<TlsListener> listeners, Path runFolder, String storePassword)
+            throws IOException {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0"?>
                 <hivemq>
@@ -57,7 +58,8 @@ final class HiveMqConfigFile {
                           </tls>
                         </tls-tcp-listener>
                     """.formatted(listener.port(), listener.bindAddress(), listener.name(),
-                    keystore.toAbsolutePath(), storePassword, storePassword, truststore.toAbsolutePath(),
+                    listener.keystoreIn(runFolder).toAbsolutePath(), storePassword, storePassword,
+                    listener.truststoreIn(runFolder).toAbsolutePath(),
                     storePassword));
         }
         xml.append("""

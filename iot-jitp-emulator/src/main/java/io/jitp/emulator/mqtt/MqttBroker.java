@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
+import io.jitp.emulator.PhaseClock;
 import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.iot.IotRegistry;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +45,6 @@ public final class MqttBroker implements AutoCloseable {
     private final PublishListener publishListener;
     private final String bindingId = UUID.randomUUID().toString();
     private EmbeddedHiveMQ hiveMq;
-    private AlpnGate alpnGate;
     private RegistryWatcher watcher;
     private PublishQuota publishQuota;
     private Connections connections;
@@ -52,6 +53,7 @@ public final class MqttBroker implements AutoCloseable {
     private int port;
     private int alpnPort = -1;
     private FaultPlan faults = FaultPlan.NONE;
+    private Runnable extensionStartFault = () -> { };
 
     /**
      * @param settings        ports, addresses, modes
@@ -88,14 +90,39 @@ public final class MqttBroker implements AutoCloseable {
         if (hiveMq != null) {
             throw new IllegalStateException("the MQTT broker is already running");
         }
+        PhaseClock phases = new PhaseClock(LOG);
         RegistryTrustProvider.install();
         Path mqttFolder = Files.createDirectories(settings.stateDirectory().resolve("mqtt"));
         certificates = new BrokerCertificates(rootCa);
-        port = FreePorts.check(settings.bindAddress(), settings.port());
-        List<TlsListener> listeners = List.of(new TlsListener("mqtt-tls", settings.bindAddress(), port));
-        deleteStaleRunFolders(mqttFolder);
-        runFolder = Files.createTempDirectory(mqttFolder, RUN_FOLDER_PREFIX);
-        writeConfiguration(listeners);
+        try (MqttPortChoice choice = MqttPortChoice.choose(settings.bindAddress(), settings.port(),
+                MqttPortChoice.STANDARD_PORT, Path.of(System.getProperty("java.io.tmpdir")), "--mqtt-port")) {
+            port = choice.port();
+            List<TlsListener> listeners = new ArrayList<>(List.of(
+                    new TlsListener("mqtt-tls", settings.bindAddress(), port, null)));
+            if (settings.alpnPort() >= 0) {
+                try (MqttPortChoice alpn = MqttPortChoice.choose(settings.bindAddress(), settings.alpnPort(), 0,
+                        mqttFolder, "--alpn-port")) {
+                    alpnPort = alpn.port();
+                }
+                listeners.add(new TlsListener("mqtt-alpn", settings.bindAddress(), alpnPort,
+                        TlsListener.AWS_ALPN_PROTOCOL));
+            }
+            deleteStaleRunFolders(mqttFolder);
+            runFolder = Files.createTempDirectory(mqttFolder, RUN_FOLDER_PREFIX);
+            writeConfiguration(listeners);
+            phases.phase("MQTT ports, server key and certificate, HiveMQ configuration");
+            startHiveMqFailingClosed();
+            phases.phase("HiveMQ and the broker extension");
+            LOG.info("MQTT broker listening on {}:{} ({}; mutual TLS); clients trust {}", settings.bindAddress(),
+                    port, choice.reason(), rootCaPem);
+        }
+        if (alpnPort >= 0) {
+            LOG.info("MQTT with ALPN {} (AWS's port 443) on {}:{}", TlsListener.AWS_ALPN_PROTOCOL,
+                    settings.bindAddress(), alpnPort);
+        }
+    }
+
+    private void startHiveMqFailingClosed() throws IOException {
         Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         try {
             startHiveMq(buildExtension());
@@ -106,38 +133,20 @@ public final class MqttBroker implements AutoCloseable {
             // HiveMQ installs a JVM-wide handler that calls System.exit; the stand-in keeps its own.
             Thread.setDefaultUncaughtExceptionHandler(previousHandler);
         }
-        if (settings.alpnPort() >= 0) {
-            startAlpnGate();
-        }
-        LOG.info("MQTT broker listening on {}:{} (mutual TLS); clients trust {}", settings.bindAddress(), port,
-                rootCaPem);
-    }
-
-    private void startAlpnGate() throws IOException {
-        try {
-            alpnGate = new AlpnGate(settings.bindAddress(), settings.alpnPort(), port);
-        } catch (IOException e) {
-            close();
-            throw new IOException("MQTT ALPN port " + settings.alpnPort() + " on " + settings.bindAddress()
-                    + " is already in use or not available (" + e.getMessage() + "); stop what uses it, or choose "
-                    + "another port with --alpn-port (0 picks a free one, -1 turns it off)", e);
-        }
-        alpnPort = alpnGate.port();
-        LOG.info("MQTT with ALPN {} on {}:{}", AlpnGate.PROTOCOL, settings.bindAddress(), alpnPort);
     }
 
     private void writeConfiguration(List<TlsListener> listeners) throws IOException {
         char[] password = randomPassword();
-        Path keystore = runFolder.resolve("server.p12");
-        Path truststore = runFolder.resolve("trust-placeholder.p12");
         try {
-            certificates.writeServerKeyStore(keystore, settings.endpointHost(), password);
-            certificates.writePlaceholderTrustStore(truststore, RegistryTrustProvider.markerAlias(bindingId),
-                    password);
+            certificates.writeServerKeyStores(listeners, runFolder, settings.endpointHost(), password);
+            for (TlsListener listener : listeners) {
+                certificates.writePlaceholderTrustStore(listener.truststoreIn(runFolder),
+                        RegistryTrustProvider.markerAlias(bindingId, listener.requiredAlpn()), password);
+            }
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the broker's TLS key store: " + e.getMessage(), e);
         }
-        HiveMqConfigFile.write(runFolder.resolve("conf"), listeners, keystore, truststore, new String(password));
+        HiveMqConfigFile.write(runFolder.resolve("conf"), listeners, runFolder, new String(password));
     }
 
     private BrokerExtension buildExtension() {
@@ -154,7 +163,7 @@ public final class MqttBroker implements AutoCloseable {
                 new DeviceAuthorizer(connections, permissions, publishListener, settings),
                 new DeliveryInterceptor(connections, permissions),
                 new SubscribePacketLimits(connections), publishQuota,
-                new ConnectionLifecycle(connections, permissions, faults),
+                new ConnectionLifecycle(connections, permissions, faults), extensionStartFault,
                 () -> RegistryTrustProvider.bind(bindingId, this::refusal));
     }
 
@@ -181,6 +190,14 @@ public final class MqttBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the MQTT broker", e);
         }
+    }
+
+    /**
+     * Makes the broker extension's start run {@code fault} before it registers any hook: how tests prove that a
+     * broker whose extension fails serves nobody (HiveMQ itself would let every client in).
+     */
+    synchronized void injectExtensionStartFault(Runnable fault) {
+        extensionStartFault = fault;
     }
 
     /** The TLS trust decision: a registered certificate, or one issued by a registered CA (in any status). */
@@ -226,10 +243,6 @@ public final class MqttBroker implements AutoCloseable {
     /** Stops the broker (HiveMQ's grace periods make this take a few seconds) and removes its run folder. */
     @Override
     public synchronized void close() {
-        if (alpnGate != null) {
-            alpnGate.close();
-            alpnGate = null;
-        }
         RegistryTrustProvider.unbind(bindingId);
         if (watcher != null) {
             watcher.deactivate();

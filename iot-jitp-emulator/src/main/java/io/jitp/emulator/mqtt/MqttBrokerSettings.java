@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param stateDirectory            the stand-in's state folder; HiveMQ's run folder goes under {@code mqtt/}
  * @param bindAddress               address of the listeners (loopback by default)
- * @param port                      MQTT-over-TLS port; 0 picks a free port
+ * @param port                      MQTT-over-TLS port; 0 picks a free port; {@link #STANDARD_PORT_WHEN_FREE} takes
+ *                                  8883 when it is free, else a free port
  * @param alpnPort                  port of the listener that requires ALPN {@code x-amzn-mqtt-ca}; -1 for none,
  *                                  0 for a free port
  * @param endpointHost              the host name DescribeEndpoint returns; put in the server certificate's SANs
@@ -18,13 +19,17 @@ import java.util.Objects;
 public record MqttBrokerSettings(Path stateDirectory, String bindAddress, int port, int alpnPort, String endpointHost,
                                  boolean quotasMode, boolean disconnectOnDeniedSubscribe) {
 
+    /** The {@code port} that means: 8883 (AWS IoT's port) when it is free, else a free port. */
+    public static final int STANDARD_PORT_WHEN_FREE = -1;
+
     /** Validates the settings. */
     public MqttBrokerSettings {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(endpointHost, "endpointHost");
-        if (port < 0 || port > 65535 || alpnPort < -1 || alpnPort > 65535) {
-            throw new IllegalArgumentException("MQTT ports must be between 0 and 65535 (ALPN: -1 disables it)");
+        if (port < STANDARD_PORT_WHEN_FREE || port > 65535 || alpnPort < -1 || alpnPort > 65535) {
+            throw new IllegalArgumentException("MQTT ports must be between 0 and 65535 (MQTT: -1 for 8883 when free;"
+                    + " ALPN: -1 disables it)");
         }
     }
 

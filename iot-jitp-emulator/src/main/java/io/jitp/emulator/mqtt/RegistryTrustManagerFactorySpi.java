@@ -26,8 +26,10 @@ public final class RegistryTrustManagerFactorySpi extends TrustManagerFactorySpi
         String marker = RegistryTrustProvider.marker(keyStore);
         if (marker != null) {
             // Looked up per handshake: the broker binds its trust only once its authenticator runs (fail closed).
+            String binding = RegistryTrustProvider.bindingOf(marker);
             trustManagers = new TrustManager[] {new RegistryTrustManager(
-                    leaf -> RegistryTrustProvider.trustFor(marker).refusal(leaf))};
+                    leaf -> RegistryTrustProvider.trustFor(binding).refusal(leaf),
+                    RegistryTrustProvider.requiredAlpnOf(marker))};
             return;
         }
         TrustManagerFactory pkix = pkix();

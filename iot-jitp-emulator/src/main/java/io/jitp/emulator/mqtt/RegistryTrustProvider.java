@@ -25,6 +25,7 @@ public final class RegistryTrustProvider extends Provider {
     public static final String ALGORITHM = "IotJitpRegistryTrust";
     static final String PROVIDER_NAME = "IotJitpRegistryTrustProvider";
     private static final String MARKER_PREFIX = "iot-jitp-broker-trust-";
+    private static final String ALPN_TAG = "/alpn/";
     private static final String PROPERTY = "ssl.TrustManagerFactory.algorithm";
     private static final long serialVersionUID = 1L;
     private static final Map<String, ClientCertificateTrust> BOUND = new ConcurrentHashMap<>();
@@ -36,12 +37,16 @@ public final class RegistryTrustProvider extends Provider {
                 RegistryTrustManagerFactorySpi.class.getName(), null, null));
     }
 
-    /** Registers the provider (once per JVM) and makes its algorithm the default trust-manager algorithm. */
+    /**
+     * Registers the provider (once per JVM) and makes its algorithm the default trust-manager algorithm; installs
+     * the {@link AlpnNegotiationProvider} the ALPN listener needs.
+     */
     public static synchronized void install() {
         if (Security.getProvider(PROVIDER_NAME) == null) {
             Security.addProvider(new RegistryTrustProvider());
         }
         Security.setProperty(PROPERTY, ALGORITHM);
+        AlpnNegotiationProvider.install();
     }
 
     /**
@@ -50,6 +55,27 @@ public final class RegistryTrustProvider extends Provider {
      */
     static String markerAlias(String bindingId) {
         return MARKER_PREFIX + bindingId;
+    }
+
+    /**
+     * @param bindingId    an id unique to one broker instance
+     * @param requiredAlpn the ALPN protocol the listener requires, or {@code null}
+     * @return the truststore alias that selects that broker's trust on a listener requiring that protocol
+     */
+    static String markerAlias(String bindingId, String requiredAlpn) {
+        return markerAlias(bindingId) + (requiredAlpn == null ? "" : ALPN_TAG + requiredAlpn);
+    }
+
+    /** @return the broker binding a marker alias names (the alias without its ALPN part) */
+    static String bindingOf(String marker) {
+        int tag = marker.indexOf(ALPN_TAG);
+        return tag < 0 ? marker : marker.substring(0, tag);
+    }
+
+    /** @return the ALPN protocol a marker alias requires, or {@code null} */
+    static String requiredAlpnOf(String marker) {
+        int tag = marker.indexOf(ALPN_TAG);
+        return tag < 0 ? null : marker.substring(tag + ALPN_TAG.length());
     }
 
     /** Binds a broker's trust to its marker; until {@link #unbind} handshakes on its truststore consult it. */

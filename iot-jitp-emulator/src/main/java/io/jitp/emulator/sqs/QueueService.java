@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jitp.emulator.EmulatorComponent;
 import io.jitp.emulator.EmulatorContext;
+import io.jitp.emulator.PhaseClock;
 import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeoutException;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQS for the stand-in: an embedded ElasticMQ server on a free loopback port. ElasticMQ speaks both the query
@@ -42,6 +45,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  * every operation waits until it listens.
  */
 public final class QueueService implements EmulatorComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
 
     /** The state file's name in the state directory. */
     public static final String STATE_FILE = "sqs-queues.json";
@@ -101,10 +105,12 @@ public final class QueueService implements EmulatorComponent {
         endpoint = URI.create("http://" + host + ":" + port);
         List<Map.Entry<String, Map<String, String>>> toRecreate = new ArrayList<>(queues.entrySet());
         starting = CompletableFuture.supplyAsync(() -> {
+            PhaseClock phases = new PhaseClock(LOG);
             SQSRestServer server = SQSRestServerBuilder.withInterface(bindAddress).withPort(port)
                     .withServerAddress(new NodeAddress("http", host, port, ""))
                     .withAWSRegion(region).withAWSAccountId(accountId).start();
             server.waitUntilStarted();
+            phases.phase("ElasticMQ (Pekko) listening");
             toRecreate.forEach(queue -> call("CreateQueue", createRequest(queue.getKey(), queue.getValue())));
             return server;
         });

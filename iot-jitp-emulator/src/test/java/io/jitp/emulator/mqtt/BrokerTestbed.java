@@ -40,6 +40,9 @@ final class BrokerTestbed implements AutoCloseable {
     /** Where accepted publishes go besides {@link #published} (e.g. a rules engine created after the broker). */
     volatile PublishListener forward = (topic, payload) -> { };
 
+    /** When set, what the JITP template runner throws (it runs inside the authenticator). */
+    private volatile Throwable templateFailure;
+
     /** A broker whose JITP templates behave like {@link #seedLikeTemplates}. */
     BrokerTestbed(Path state, MqttBrokerSettings settings) throws IOException {
         this(state, settings, FaultPlan.NONE);
@@ -50,7 +53,15 @@ final class BrokerTestbed implements AutoCloseable {
         registry = IotRegistry.open(state, REGION, ACCOUNT);
         StandInAuthority authority = StandInAuthority.loadOrCreate(state);
         broker = new MqttBroker(settings, registry, authority.ca(), authority.certificatePath(),
-                (body, certificate, id) -> seedLikeTemplates(registry, body, certificate, id),
+                (body, certificate, id) -> {
+                    if (templateFailure instanceof RuntimeException unchecked) {
+                        throw unchecked;
+                    }
+                    if (templateFailure instanceof Error error) {
+                        throw error;
+                    }
+                    return seedLikeTemplates(registry, body, certificate, id);
+                },
                 (topic, payload) -> {
                     published.add(topic);
                     forward.published(topic, payload);
@@ -101,8 +112,18 @@ final class BrokerTestbed implements AutoCloseable {
         return CertificateAuthority.create(SubjectProfile.ofCommonName(name), KeyAlgorithm.EC_P256, 30);
     }
 
+    /** @param failure what the JITP template runner throws from now on (a RuntimeException or an Error) */
+    void failTemplates(Throwable failure) {
+        templateFailure = failure;
+    }
+
     CaCertificate register(CertificateAuthority ca, boolean active, boolean autoRegistration,
                            RegistrationConfig config) {
+        return register(registry, ca, active, autoRegistration, config);
+    }
+
+    static CaCertificate register(IotRegistry registry, CertificateAuthority ca, boolean active,
+                                  boolean autoRegistration, RegistrationConfig config) {
         X509Certificate verification = ca.issueDeviceCertificate(KeyAlgorithm.EC_P256.generate().getPublic(),
                 SubjectProfile.ofCommonName(registry.registrationCode()), 30);
         return registry.registerCaCertificate(ca.certificatePem(), Pem.encode(verification), CertificateMode.DEFAULT,
@@ -111,6 +132,11 @@ final class BrokerTestbed implements AutoCloseable {
 
     /** Creates a policy (once) and a device registered ACTIVE with that policy attached. */
     TestDevice activeDevice(CertificateAuthority ca, String name, String policyName, String policyDocument) {
+        return activeDevice(registry, ca, name, policyName, policyDocument);
+    }
+
+    static TestDevice activeDevice(IotRegistry registry, CertificateAuthority ca, String name, String policyName,
+                                   String policyDocument) {
         if (registry.findPolicy(policyName).isEmpty()) {
             registry.createPolicy(policyName, policyDocument);
         }

@@ -11,6 +11,8 @@ import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.emulator.iot.CertificateStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -27,14 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 class MqttBrokerAuthorizationTest {
 
     private static final int SUBACK_NOT_AUTHORIZED = 0x87;
-    /** Publish on own topic and {@code shared/…}, subscribe anything, receive all but {@code secret/…}. */
+    /**
+     * Publish on own topic and {@code shared/…}; subscribe to {@code shared/…}, {@code sensor/#}, {@code f?} and, as
+     * group {@code workers}, {@code $share/workers/shared/…}; receive all but {@code shared/secret}.
+     */
     private static final String POLICY = """
             {"Statement":[
              {"Effect":"Allow","Action":"iot:Connect","Resource":"*"},
              {"Effect":"Allow","Action":["iot:Publish","iot:RetainPublish"],
               "Resource":["arn:aws:iot:*:*:topic/${iot:ClientId}","arn:aws:iot:*:*:topic/shared/*","arn:aws:iot:*:*:topic/sensor"]},
              {"Effect":"Allow","Action":"iot:Subscribe","Resource":["arn:aws:iot:*:*:topicfilter/shared/*",
-              "arn:aws:iot:*:*:topicfilter/sensor/#","arn:aws:iot:*:*:topicfilter/f?"]},
+              "arn:aws:iot:*:*:topicfilter/sensor/#","arn:aws:iot:*:*:topicfilter/f?",
+              "arn:aws:iot:*:*:topicfilter/$share/workers/shared/*"]},
              {"Effect":"Allow","Action":"iot:Receive","Resource":"*"},
              {"Effect":"Deny","Action":"iot:Receive","Resource":"arn:aws:iot:*:*:topic/shared/secret"}]}""";
 
@@ -230,5 +236,49 @@ class MqttBrokerAuthorizationTest {
         int[] codes = client.mqtt.subscribe(new MqttSubscription[] {new MqttSubscription("f1", 0),
                 new MqttSubscription("f12", 0)}, null).getReasonCodes();
         assertArrayEquals(new int[] {0, SUBACK_NOT_AUTHORIZED}, codes);
+    }
+
+    @Test
+    void sharedSubscribersOfOneGroupGetEachMessageOnceBetweenThem() throws Exception {
+        PahoClients.Client first = clients.connect(device());
+        PahoClients.Client second = clients.connect(device());
+        PahoClients.Client everything = clients.connect(device());
+        for (PahoClients.Client worker : new PahoClients.Client[] {first, second}) {
+            assertEquals(1, worker.mqtt.subscribe(new MqttSubscription[] {
+                    new MqttSubscription("$share/workers/shared/+", 1)}, null).getReasonCodes()[0]);
+        }
+        everything.mqtt.subscribe("shared/+", 1);
+        PahoClients.Client publisher = clients.connect(device());
+        int count = 8;
+        for (int i = 0; i < count; i++) {
+            publisher.mqtt.publish("shared/job", message("job " + i, 1, false));
+        }
+        publisher.mqtt.publish("shared/secret", message("hidden", 1, false));
+
+        List<String> shared = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MqttMessage received = first.received.poll(100, TimeUnit.MILLISECONDS);
+            received = received != null ? received : second.received.poll(10, TimeUnit.SECONDS);
+            assertNotNull(received, "message " + i + " of " + count + " reached the group");
+            shared.add(new String(received.getPayload(), StandardCharsets.UTF_8));
+        }
+        assertNull(first.received.poll(300, TimeUnit.MILLISECONDS), "no message twice, no denied topic");
+        assertNull(second.received.poll(10, TimeUnit.MILLISECONDS), "no message twice, no denied topic");
+        assertEquals(count, shared.stream().distinct().count(), "each message once: " + shared);
+        for (int i = 0; i < count; i++) {
+            assertNotNull(everything.received.poll(10, TimeUnit.SECONDS), "a plain subscriber gets every message");
+        }
+    }
+
+    @Test
+    void aSharedSubscriptionNeedsSubscribeOnTheWholeShareFilter() throws Exception {
+        PahoClients.Client client = clients.connect(device());
+        int[] codes = client.mqtt.subscribe(new MqttSubscription[] {
+                new MqttSubscription("$share/workers/shared/+", 1),
+                new MqttSubscription("$share/others/shared/+", 1),
+                new MqttSubscription("$share/workers/private/+", 1)}, null).getReasonCodes();
+        // The policy allows topicfilter/shared/* too: a plain grant on the filter does not cover another group.
+        assertArrayEquals(new int[] {1, SUBACK_NOT_AUTHORIZED, SUBACK_NOT_AUTHORIZED}, codes);
+        assertTrue(client.mqtt.isConnected());
     }
 }

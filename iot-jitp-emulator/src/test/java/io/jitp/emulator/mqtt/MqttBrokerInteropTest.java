@@ -2,6 +2,7 @@ package io.jitp.emulator.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jitp.core.pki.CertificateAuthority;
@@ -10,9 +11,14 @@ import io.jitp.emulator.iot.CertificateStatus;
 import io.jitp.emulator.iot.SqsAction;
 import io.jitp.emulator.rules.RuleEngine;
 import io.jitp.emulator.sqs.QueueService;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -127,6 +133,53 @@ class MqttBrokerInteropTest {
         Mosquitto.Result withoutAlpn = mosquitto.publish(device, "thing-alpn", "mqttv311", "thing-alpn", "x", 1,
                 List.of("-p", alpnPort));
         assertNotEquals(0, withoutAlpn.exitCode(), withoutAlpn.output());
+    }
+
+    @Test
+    void theAlpnPortEchoesXAmznMqttCaAndRefusesOtherClients() throws Exception {
+        TestDevice device = testbed.activeDevice(ca, "alpn-java", "IoTAccess", BrokerTestbed.SEED_POLICY);
+        try (SSLSocket tls = alpnSocket(device, TlsListener.AWS_ALPN_PROTOCOL)) {
+            tls.startHandshake();
+            assertEquals(TlsListener.AWS_ALPN_PROTOCOL, tls.getApplicationProtocol());
+        }
+        // The refusal reaches the client as the server's alert (SSLException) or, when the server has already
+        // closed the connection, as a broken pipe: both IOExceptions.
+        try (SSLSocket other = alpnSocket(device, "mqtt")) {
+            assertThrows(IOException.class, other::startHandshake, "ALPN without x-amzn-mqtt-ca is refused");
+        }
+        try (SSLSocket none = alpnSocket(device)) {
+            assertThrows(IOException.class, none::startHandshake, "no ALPN at all is refused");
+        }
+        try (SSLSocket plainPort = (SSLSocket) device.sslContext(testbed.broker.rootCaPem()).getSocketFactory()
+                .createSocket("127.0.0.1", testbed.broker.port())) {
+            plainPort.startHandshake();
+            assertEquals("", plainPort.getApplicationProtocol(), "the 8883-style port negotiates no ALPN");
+        }
+    }
+
+    private static SSLSocket alpnSocket(TestDevice device, String... protocols) throws Exception {
+        SSLSocket socket = (SSLSocket) device.sslContext(testbed.broker.rootCaPem()).getSocketFactory()
+                .createSocket("127.0.0.1", testbed.broker.alpnPort());
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(protocols);
+        socket.setSSLParameters(parameters);
+        return socket;
+    }
+
+    @Test
+    void opensslSeesTheAlpnProtocolInTheHandshake() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")),
+                "openssl not installed: test skipped");
+        Path certificate = TestDevice.issue(ca, "alpn-openssl").writeFiles(files);
+        Process openssl = new ProcessBuilder("/usr/bin/openssl", "s_client", "-connect",
+                "127.0.0.1:" + testbed.broker.alpnPort(), "-servername", "localhost", "-alpn",
+                TlsListener.AWS_ALPN_PROTOCOL, "-CAfile", testbed.broker.rootCaPem().toString(), "-cert",
+                certificate.toString(), "-key", certificate.resolveSibling("alpn-openssl.key").toString())
+                .redirectErrorStream(true).start();
+        openssl.getOutputStream().close();
+        assertTrue(openssl.waitFor(30, TimeUnit.SECONDS), "openssl s_client finished");
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(output.contains("ALPN protocol: " + TlsListener.AWS_ALPN_PROTOCOL), output);
     }
 
     @Test

@@ -1,0 +1,119 @@
+import io.jitp.core.Reporter;
+import io.jitp.core.emulator.EmulatorProcess;
+import io.jitp.core.emulator.StandInEndpoints;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Time from spawning the stand-in's JVM to its readiness signal (endpoints.json), started as the plugin starts it
+ * (EmulatorProcess: quick-start JVM options, AppCDS archive from a state directory's second start on), side by
+ * side with a plain {@code java -cp … Emulator} start (the way before), and with the C1 compiler only
+ * ({@code -Diot.jitp.emulator.jvmOptions=-XX:TieredStopAtLevel=1}). "plain" and "cold" use a fresh state
+ * directory per run; "warm" reuses one (keys, registry and class-data archive already there). Prints
+ * min/median/max and the load average; asserts nothing.
+ * Usage: java -cp ... EmulatorStartupBench.java RUNS WORKDIR CLASSPATH_FILE
+ */
+public class EmulatorStartupBench {
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(args[0]);
+        Path work = Path.of(args[1]);
+        List<Path> classpath = Arrays.stream(Files.readString(Path.of(args[2])).trim().split(":"))
+                .map(Path::of).toList();
+        System.out.printf("load average before: %s%n", loadAverage());
+        List<Long> plain = new ArrayList<>();
+        List<Long> cold = new ArrayList<>();
+        List<Long> coldC1 = new ArrayList<>();
+        List<Long> warm = new ArrayList<>();
+        List<Long> warmC1 = new ArrayList<>();
+        Path warmState = work.resolve("warm");
+        prime(warmState, classpath);
+        // Interleaved, so that a change in the machine's load touches every series alike.
+        for (int i = 0; i < runs; i++) {
+            plain.add(plainStart(work.resolve("plain-" + i), classpath));
+            cold.add(pluginStart(work.resolve("cold-" + i), classpath, ""));
+            coldC1.add(pluginStart(work.resolve("cold-c1-" + i), classpath, C1_ONLY));
+            warm.add(pluginStart(warmState, classpath, ""));
+            warmC1.add(pluginStart(warmState, classpath, C1_ONLY));
+            System.out.printf("run %d: plain %d ms, cold %d ms, cold+C1 %d ms, warm %d ms, warm+C1 %d ms (load %s)%n",
+                    i + 1, plain.get(i), cold.get(i), coldC1.get(i), warm.get(i), warmC1.get(i), loadAverage());
+        }
+        System.out.println();
+        System.out.println("series | runs | min ms | median ms | max ms | median ratio to plain");
+        long reference = median(plain);
+        print("plain java -cp (before)", plain, reference);
+        print("plugin, fresh state dir (cold)", cold, reference);
+        print("plugin, fresh state dir, C1 only", coldC1, reference);
+        print("plugin, existing state dir (warm: keys, CDS archive)", warm, reference);
+        print("plugin, existing state dir, C1 only", warmC1, reference);
+        System.out.printf("load average after: %s%n", loadAverage());
+    }
+
+    /** Two starts of the warm state directory: the first creates its keys, the second writes its CDS archive. */
+    private static void prime(Path state, List<Path> classpath) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            pluginStart(state, classpath, "");
+        }
+    }
+
+    /** @param jvmOptions more options for the stand-in (EmulatorProcess.JVM_OPTIONS_PROPERTY) */
+    private static long pluginStart(Path state, List<Path> classpath, String jvmOptions) throws Exception {
+        System.setProperty(EmulatorProcess.JVM_OPTIONS_PROPERTY, jvmOptions);
+        EmulatorProcess process = new EmulatorProcess(state, TIMEOUT, Reporter.silent());
+        long startedAt = System.nanoTime();
+        EmulatorProcess.Running running = process.startOrReuse(() -> classpath, true, List.of());
+        long elapsed = (System.nanoTime() - startedAt) / 1_000_000;
+        if (!running.startedNow()) {
+            throw new IllegalStateException("a stand-in was already running in " + state);
+        }
+        process.stop();
+        return elapsed;
+    }
+
+    private static long plainStart(Path state, List<Path> classpath) throws Exception {
+        Files.createDirectories(state);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(":")), EmulatorProcess.MAIN_CLASS,
+                "--state-dir", state.toString());
+        long startedAt = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(state.resolve("emulator.log").toFile()).start();
+        try {
+            while (StandInEndpoints.read(state).filter(e -> e.pid() == process.pid()).isEmpty()) {
+                if (!process.isAlive() || System.nanoTime() - startedAt > TIMEOUT.toNanos()) {
+                    throw new IllegalStateException("the plain stand-in did not start; see " + state);
+                }
+                Thread.sleep(20);
+            }
+            return (System.nanoTime() - startedAt) / 1_000_000;
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static void print(String name, List<Long> millis, long reference) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf(Locale.ROOT, "%s | %d | %d | %d | %d | %.2fx%n", name, sorted.size(), sorted.get(0),
+                median(millis), sorted.get(sorted.size() - 1), (double) reference / median(millis));
+    }
+
+    private static long median(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String loadAverage() throws Exception {
+        return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    }
+}
