@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,15 @@ public abstract class AbstractStandInMojo extends AbstractIotMojo {
     @Parameter(property = PropertyNames.EMULATOR_FAULTS)
     private String emulatorFaults;
 
+    /**
+     * MQTT port of a stand-in started by this build: unset takes 8883 (AWS's port) when free, else a free port;
+     * 0 always takes a free port (what tests and parallel builds want). A stand-in already running keeps its port.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.EMULATOR_MQTT_PORT)
+    private Integer emulatorMqttPort;
+
     @Component
     private RepositorySystem repositorySystem;
 
@@ -71,7 +81,14 @@ public abstract class AbstractStandInMojo extends AbstractIotMojo {
 
     /** @return the command-line options of a stand-in this build starts */
     protected List<String> emulatorArguments() {
-        return emulatorFaults == null || emulatorFaults.isBlank() ? List.of() : List.of("--faults", emulatorFaults);
+        List<String> arguments = new ArrayList<>();
+        if (emulatorFaults != null && !emulatorFaults.isBlank()) {
+            arguments.addAll(List.of("--faults", emulatorFaults));
+        }
+        if (emulatorMqttPort != null) {
+            arguments.addAll(List.of("--mqtt-port", emulatorMqttPort.toString()));
+        }
+        return arguments;
     }
 
     /** @return the stand-in's jar and dependencies, resolved when asked */

@@ -39,6 +39,8 @@ public final class PropertyNames {
     public static final String EMULATOR_STATE_DIRECTORY = "iot.emulator.stateDirectory";
     /** Faults a stand-in started by the build injects on purpose (its {@code --faults}). */
     public static final String EMULATOR_FAULTS = "iot.emulator.faults";
+    /** MQTT port of a stand-in the build starts (unset: 8883 when free; 0: a free port). */
+    public static final String EMULATOR_MQTT_PORT = "iot.emulator.mqttPort";
     /**
      * For tests of the {@code aws} path: a stand-in state directory whose endpoints replace AWS's own (credentials,
      * STS and DescribeEndpoint still go through the {@code aws} code path).
