@@ -2,6 +2,7 @@ package io.jitp.core.devices;
 
 import io.jitp.core.InvalidInputException;
 import io.jitp.core.Reporter;
+import io.jitp.core.UserPaths;
 import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.core.pki.Certificates;
@@ -30,8 +31,8 @@ import java.util.stream.Collectors;
  * workers. The manifest is rewritten at the end, also when issuing failed, and lists exactly the devices that exist.
  */
 public final class DeviceBatch {
-    /** Held for the whole run: the folder's batches take turns. */
-    static final String LOCK_FILE = ".batch.lock";
+    /** Held for the whole run, so the folder's batches take turns; it guards the manifest, hence its name. */
+    static final String LOCK_FILE = "manifest.lock";
 
     private final CertificateAuthority ca;
     private final BatchOptions options;
@@ -57,7 +58,7 @@ public final class DeviceBatch {
      */
     public BatchResult run(List<DeviceRequest> requests) throws IOException {
         Path folder = options.devicesFolder();
-        Files.createDirectories(folder);
+        UserPaths.createFolder(folder, "output folder");
         // One batch per folder at a time: a second one would delete the first's temporary files as abandoned and
         // rewrite the manifest without the first's devices.
         return ExclusiveFileLock.holding(folder.resolve(LOCK_FILE),
