@@ -9,6 +9,7 @@ import io.jitp.core.aws.AwsClients;
 import io.jitp.core.aws.AwsConnection;
 import io.jitp.core.aws.AwsConnections;
 import io.jitp.core.emulator.StandInEndpoints;
+import io.jitp.core.loadtest.Counter;
 import io.jitp.core.loadtest.LoadTestDevices;
 import io.jitp.core.loadtest.LoadTestEngine;
 import io.jitp.core.loadtest.LoadTestOutcome;
@@ -38,20 +39,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The load test against a whole in-process stand-in (AWS quotas on): the bundled loadtest-policy stack deployed, the
  * CA registered for JITP with the load-test template, 20 publishers and 2 subscribers provisioned on their first
- * connection; then the same test as three concurrent shards, merged.
+ * connection; then the same test as three concurrent shards, merged; then a run through a restart of the stand-in.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadTestStandInTest {
@@ -180,11 +187,74 @@ class LoadTestStandInTest {
         long sumOfShards = 0;
         for (Path output : outputs) {
             sumOfShards += LoadTestReports.readData(output.resolve(LoadTestReports.JSON)).total(
-                    io.jitp.core.loadtest.Counter.DELIVERED);
+                    Counter.DELIVERED);
         }
-        assertEquals(sumOfShards, data.total(io.jitp.core.loadtest.Counter.DELIVERED));
+        assertEquals(sumOfShards, data.total(Counter.DELIVERED));
         assertEquals(summary.latencies().get("delivery").count(), summary.totals().get("delivered"),
                 "merged histograms hold every shard's values");
         assertFalse(new Thresholds(0, 0.001, -1).failures(summary).isEmpty(), "a p99 limit of 1 µs fails");
+    }
+
+    @Test
+    @Order(3)
+    void aStandInRestartedMidRunIsSurvivedAndTheReportCountsWhatWasLost() throws Exception {
+        // 10 msg/s per publisher at QoS 1 (within AWS's quotas): every publisher is due to send while it is cut off.
+        // 15 s: the stand-in takes seconds to stop and start, then the devices' backoff (1.1 s and up) brings them back.
+        int publishers = 4;
+        LoadTestPlan plan = new LoadTestPlan(publishers, 1, 10, 128, 1, 15, 0, MqttProtocol.V5, Shard.WHOLE, false);
+        LoadTestDevices.ensure(ca, work.resolve("devices"), plan, SubjectProfile.empty(), Reporter.silent());
+        List<String> console = new CopyOnWriteArrayList<>();
+        CountDownLatch measuring = new CountDownLatch(1);
+        Reporter reporter = new Reporter() {
+            @Override
+            public void info(String message) {
+                console.add(message);
+                if (message.startsWith("Connected")) {
+                    measuring.countDown();
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                console.add(message);
+            }
+        };
+        CompletableFuture<RunData> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new LoadTestEngine(plan, LoadTestSetup.broker(connection), work.resolve("devices"),
+                        work.resolve("restart"), reporter).run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertTrue(measuring.await(60, TimeUnit.SECONDS), "every device connected: " + console);
+        Thread.sleep(1_500);
+        restartStandIn();
+        RunData data = run.get(2, TimeUnit.MINUTES);
+
+        int devices = publishers + 1;
+        assertTrue(data.total(Counter.DISCONNECTS) >= devices, "every device saw the stand-in go: " + console);
+        assertTrue(data.total(Counter.RECONNECTS) >= devices, "every device came back: " + console);
+        assertEquals(List.of(), data.failedDevices());
+        assertTrue(data.total(Counter.MISSED) > 0, "publishers due while disconnected count what they could not send");
+        LoadTestSummary summary = LoadTestSummary.of(data, Map.of());
+        long sent = 0;
+        long firstSeqs = 0;
+        for (PublisherAccount account : data.publishers()) {
+            sent += account.sent();
+            firstSeqs += account.firstSeqSum();
+        }
+        assertEquals(sent - firstSeqs, data.total(Counter.DELIVERED) - data.duplicates()
+                + summary.loss().lostDeliveries(), "sent = received + lost, from the subscriber's first message");
+    }
+
+    /** Stops the stand-in and starts it again on the same ports and state directory, as a restarted process. */
+    private static void restartStandIn() throws IOException {
+        StandInEndpoints endpoints = StandInEndpoints.read(state).orElseThrow();
+        EmulatorConfig config = server.config().toBuilder().httpPort(endpoints.controlPlaneUrl().getPort())
+                .mqttPort(endpoints.mqttPort()).build();
+        server.close();
+        server = EmulatorServer.withDefaultComponents(config);
+        server.start();
     }
 }
