@@ -48,8 +48,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -203,22 +201,7 @@ class LoadTestStandInTest {
         int publishers = 4;
         LoadTestPlan plan = new LoadTestPlan(publishers, 1, 10, 128, 1, 15, 0, MqttProtocol.V5, Shard.WHOLE, false);
         LoadTestDevices.ensure(ca, work.resolve("devices"), plan, SubjectProfile.empty(), Reporter.silent());
-        List<String> console = new CopyOnWriteArrayList<>();
-        CountDownLatch measuring = new CountDownLatch(1);
-        Reporter reporter = new Reporter() {
-            @Override
-            public void info(String message) {
-                console.add(message);
-                if (message.startsWith("Connected")) {
-                    measuring.countDown();
-                }
-            }
-
-            @Override
-            public void warn(String message) {
-                console.add(message);
-            }
-        };
+        RecordingReporter reporter = new RecordingReporter();
         CompletableFuture<RunData> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return new LoadTestEngine(plan, LoadTestSetup.broker(connection), work.resolve("devices"),
@@ -227,14 +210,18 @@ class LoadTestStandInTest {
                 throw new UncheckedIOException(e);
             }
         });
-        assertTrue(measuring.await(60, TimeUnit.SECONDS), "every device connected: " + console);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (reporter.lines.stream().noneMatch(line -> line.startsWith("Connected"))) {
+            assertTrue(System.nanoTime() < deadline && !run.isDone(), "every device connected: " + reporter.lines);
+            Thread.sleep(50);
+        }
         Thread.sleep(1_500);
         restartStandIn();
         RunData data = run.get(2, TimeUnit.MINUTES);
 
         int devices = publishers + 1;
-        assertTrue(data.total(Counter.DISCONNECTS) >= devices, "every device saw the stand-in go: " + console);
-        assertTrue(data.total(Counter.RECONNECTS) >= devices, "every device came back: " + console);
+        assertTrue(data.total(Counter.DISCONNECTS) >= devices, "every device saw the stand-in go: " + reporter.lines);
+        assertTrue(data.total(Counter.RECONNECTS) >= devices, "every device came back: " + reporter.lines);
         assertEquals(List.of(), data.failedDevices());
         assertTrue(data.total(Counter.MISSED) > 0, "publishers due while disconnected count what they could not send");
         LoadTestSummary summary = LoadTestSummary.of(data, Map.of());
