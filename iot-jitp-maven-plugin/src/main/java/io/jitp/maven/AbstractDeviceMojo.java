@@ -21,7 +21,7 @@ import java.util.Locale;
  * What the goals that issue device certificates share: key type, validity, subject attributes, output folder, and
  * running the batch. Device files go to {@code <outputDirectory>/devices}.
  */
-public abstract class AbstractDeviceMojo extends AbstractIotMojo {
+public abstract class AbstractDeviceMojo extends AbstractCaMojo {
     /**
      * Device key type: {@code EC_P256}, {@code EC_P384}, {@code RSA_2048}, {@code RSA_3072} or {@code RSA_4096}.
      * Ignored for CSRs (their key is made elsewhere).

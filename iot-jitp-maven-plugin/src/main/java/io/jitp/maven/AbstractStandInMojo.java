@@ -22,7 +22,7 @@ import java.util.Map;
  * What the goals that start, reuse or stop the stand-in share: its state directory and its classpath, resolved
  * through Maven's resolver on demand.
  */
-public abstract class AbstractStandInMojo extends AbstractIotMojo {
+public abstract class AbstractStandInMojo extends AbstractCaMojo {
     /** A cold start on a loaded machine takes seconds; this only bounds a hung one. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 

@@ -25,7 +25,7 @@ import java.io.IOException;
  */
 @Mojo(name = "create-ca", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false,
         threadSafe = true)
-public class CreateCaMojo extends AbstractIotMojo {
+public class CreateCaMojo extends AbstractCaMojo {
     /**
      * Skips this goal.
      *
