@@ -132,10 +132,21 @@ final class DeviceStandIn implements AutoCloseable {
 
     /** Starts a new stand-in on the same ports and state directory, as a restarted process would. */
     void startAgain() throws IOException {
-        EmulatorConfig config = server.config().toBuilder().httpPort(endpoints.controlPlaneUrl().getPort())
-                .mqttPort(endpoints.mqttPort()).build();
-        server = EmulatorServer.withDefaultComponents(config);
-        server.start();
+        server = startedOnTheSamePorts(server.config(), endpoints);
+    }
+
+    /**
+     * @param config    the stopped stand-in's configuration (its state directory)
+     * @param endpoints the ports it listened on
+     * @return a new stand-in on those ports and that state directory, started
+     * @throws IOException if it cannot start
+     */
+    static EmulatorServer startedOnTheSamePorts(EmulatorConfig config, StandInEndpoints endpoints)
+            throws IOException {
+        EmulatorServer again = EmulatorServer.withDefaultComponents(config.toBuilder()
+                .httpPort(endpoints.controlPlaneUrl().getPort()).mqttPort(endpoints.mqttPort()).build());
+        again.start();
+        return again;
     }
 
     @Override

@@ -238,10 +238,7 @@ class LoadTestStandInTest {
     /** Stops the stand-in and starts it again on the same ports and state directory, as a restarted process. */
     private static void restartStandIn() throws IOException {
         StandInEndpoints endpoints = StandInEndpoints.read(state).orElseThrow();
-        EmulatorConfig config = server.config().toBuilder().httpPort(endpoints.controlPlaneUrl().getPort())
-                .mqttPort(endpoints.mqttPort()).build();
         server.close();
-        server = EmulatorServer.withDefaultComponents(config);
-        server.start();
+        server = DeviceStandIn.startedOnTheSamePorts(server.config(), endpoints);
     }
 }

@@ -3,11 +3,8 @@ package io.jitp.core.pki;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ExclusiveFileLock {
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private ExclusiveFileLock() {
     }
@@ -53,7 +49,7 @@ public final class ExclusiveFileLock {
             inProcess.lock();
         }
         try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND), permissions())) {
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND), SecureFiles.permissions(true))) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 notify(waiting);
@@ -81,10 +77,5 @@ public final class ExclusiveFileLock {
         } catch (IOException e) {
             return absolute;
         }
-    }
-
-    private static FileAttribute<?>[] permissions() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 }

@@ -185,7 +185,7 @@ public final class SecureFiles {
         }
     }
 
-    private static FileAttribute<?>[] permissions(boolean secret) {
+    static FileAttribute<?>[] permissions(boolean secret) {
         // Set at creation: a secret is never readable by others, not even before its content is complete.
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(secret ? OWNER_ONLY : WORLD_READABLE)}
                 : new FileAttribute<?>[0];
