@@ -1,6 +1,7 @@
 package io.jitp.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import io.jitp.core.devices.DeviceRecord;
 import io.jitp.core.mqtt.JitpConnector;
 import io.jitp.core.mqtt.MqttEndpoint;
 import io.jitp.core.mqtt.MqttVersion;
+import io.jitp.core.pki.CertificateAuthority;
+import io.jitp.core.pki.Pem;
 import io.jitp.core.smoke.DeviceOutcome;
 import io.jitp.core.smoke.JUnitXmlReport;
 import io.jitp.core.smoke.SmokeConnect;
@@ -47,8 +50,13 @@ class SmokeConnectTest {
     }
 
     private static SmokeReport smoke(Path folder, MqttEndpoint endpoint, String foreignTopic) throws Exception {
-        SmokeOptions options = new SmokeOptions(endpoint, SmokeOptions.DEFAULT_TOPIC, foreignTopic, 8,
-                JitpConnector.DEFAULT, true);
+        return smoke(folder, endpoint, foreignTopic, JitpConnector.DEFAULT);
+    }
+
+    private static SmokeReport smoke(Path folder, MqttEndpoint endpoint, String foreignTopic, JitpConnector connector)
+            throws Exception {
+        SmokeOptions options = new SmokeOptions(endpoint, SmokeOptions.DEFAULT_TOPIC, foreignTopic, 8, connector,
+                true);
         return new SmokeConnect(options, standIn.iot, Reporter.silent()).run(SmokeDevice.fromManifest(folder, Set.of()));
     }
 
@@ -102,6 +110,53 @@ class SmokeConnectTest {
         List<String> lines = reporter.lines;
         assertTrue(lines.get(0).contains("4 device(s), 3 passed, 1 failed"), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(revoked) && l.contains("REVOKED")), lines.toString());
+    }
+
+    @Test
+    void theControlPlaneVerdictsNameWhatIsWrongWithEachDevice(@TempDir Path folder, @TempDir Path pendingFolder)
+            throws Exception {
+        CertificateAuthority ca = standIn.registerCa("verdicts-root", "IoTAccess");
+        List<DeviceRecord> devices = DeviceStandIn.issue(ca, folder, "verdict-", 5).manifest().devices();
+        DeviceRecord pending = DeviceStandIn.issue(ca, pendingFolder, "pending-", 1).manifest().devices().get(0);
+        String pendingPem = Pem.encode(Pem.readCertificates(pendingFolder.resolve(pending.certificateFile())).get(0));
+        standIn.iot.registerCertificate(r -> r.certificatePem(pendingPem)
+                .caCertificatePem(ca.certificatePem()).status("PENDING_ACTIVATION"));
+        assertEquals(List.of(), smoke(folder, standIn.mqtt(), null).failures(), "all provisioned and well");
+
+        String inactive = devices.get(1).id();
+        String unattached = devices.get(2).id();
+        String thingless = devices.get(3).id();
+        String policyless = devices.get(4).id();
+        standIn.iot.updateCertificate(r -> r.certificateId(devices.get(1).certificateId()).newStatus("INACTIVE"));
+        standIn.iot.detachThingPrincipal(r -> r.thingName(unattached).principal(arn(devices.get(2))));
+        standIn.iot.detachThingPrincipal(r -> r.thingName(thingless).principal(arn(devices.get(3))));
+        standIn.iot.deleteThing(r -> r.thingName(thingless));
+        standIn.iot.detachPolicy(r -> r.policyName("IoTAccess").target(arn(devices.get(4))));
+        Thread.sleep(JitpConnector.MIN_DELAY.toMillis());
+        // Provisioned already: the devices refused need not be retried to be judged.
+        JitpConnector once = new JitpConnector(1, JitpConnector.MIN_DELAY, JitpConnector.MIN_DELAY);
+        Map<String, DeviceOutcome> outcomes = byId(smoke(folder, standIn.mqtt(), null, once));
+
+        assertNull(outcomes.get(devices.get(0).id()).failure());
+        assertFailure(outcomes.get(inactive), "certificate is INACTIVE, not ACTIVE");
+        assertFailure(outcomes.get(unattached), "thing " + unattached + " does not have the certificate attached");
+        assertFailure(outcomes.get(thingless), "thing " + thingless + " does not exist");
+        assertFailure(outcomes.get(policyless), "no policy is attached to the certificate");
+        for (String withPolicy : List.of(inactive, unattached, thingless)) {
+            assertFalse(outcomes.get(withPolicy).failure().contains("policy"), outcomes.get(withPolicy).failure());
+        }
+        DeviceOutcome pendingOutcome = smoke(pendingFolder, standIn.mqtt(), null, once).outcomes().get(0);
+        assertFailure(pendingOutcome, "certificate is PENDING_ACTIVATION, not ACTIVE");
+    }
+
+    private static void assertFailure(DeviceOutcome outcome, String expected) {
+        assertTrue(outcome.failure() != null && outcome.failure().contains(expected), outcome.id() + ": "
+                + outcome.failure());
+    }
+
+    private static String arn(DeviceRecord device) {
+        return standIn.iot.describeCertificate(r -> r.certificateId(device.certificateId())).certificateDescription()
+                .certificateArn();
     }
 
     @Test

@@ -16,13 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import software.amazon.awssdk.core.exception.SdkClientException;
-
 /**
  * The smoke test of one device: connect as it (surviving the JITP drop), subscribe to and publish on its topic and
- * receive its own message, optionally see a foreign topic refused, then ask the control plane. When the server goes
- * away (a restart), the step under way starts over after the device's reconnect backoff, within its budget. Never
- * throws: every problem becomes the outcome's failure text.
+ * receive its own message, optionally see a foreign topic refused, then ask the control plane about its thing (the
+ * rest of the control plane's verdict is given for all devices at once: {@link ControlPlaneCheck}). When the server
+ * goes away (a restart), the step under way starts over after the device's reconnect backoff, within its budget.
+ * Never throws: every problem becomes the outcome's failure text.
  */
 final class DeviceCheck {
     private static final int QOS = 1;
@@ -37,7 +36,17 @@ final class DeviceCheck {
         this.controlPlane = controlPlane;
     }
 
-    DeviceOutcome run(SmokeDevice device) {
+    /**
+     * What a device's own checks found, before the control plane's verdict on the whole run.
+     *
+     * @param outcome its outcome so far
+     * @param subject what the control plane is to be asked about it; null when it is not to be asked (not wanted,
+     *                no certificate id, or the control plane was already out of reach)
+     */
+    record Checked(DeviceOutcome outcome, ControlPlaneCheck.Subject subject) {
+    }
+
+    Checked run(SmokeDevice device) {
         long start = System.nanoTime();
         Timings timings = new Timings();
         ReconnectBackoff backoff = options.connector().newBackoff();
@@ -57,16 +66,18 @@ final class DeviceCheck {
             Thread.currentThread().interrupt();
             problems.add("interrupted");
         }
+        ControlPlaneCheck.Subject subject = null;
         if (options.checkControlPlane() && certificateId != null) {
             try {
-                problems.addAll(askControlPlane(device.id(), certificateId, backoff));
+                subject = new ControlPlaneCheck.Subject(device.id(), certificateId, ControlPlaneCheck.untilReached(
+                        () -> controlPlane.thingPrincipals(device.id()), backoff));
             } catch (IOException | RuntimeException e) {
                 problems.add("control plane: " + e.getMessage());
             }
         }
-        return new DeviceOutcome(device.id(), problems.isEmpty() ? null : String.join("; ", problems),
+        return new Checked(new DeviceOutcome(device.id(), problems.isEmpty() ? null : String.join("; ", problems),
                 timings.attempts, timings.handshake, timings.jitpDelay, timings.roundTrip, System.nanoTime() - start,
-                backoff.losses());
+                backoff.losses()), subject);
     }
 
     private void exchangeUntilDone(DeviceIdentity identity, String id, Timings timings, ReconnectBackoff backoff)
@@ -77,19 +88,6 @@ final class DeviceCheck {
                 return;
             } catch (ConnectionLostException e) {
                 backoff.retryAfter(e);
-            }
-        }
-    }
-
-    /** The SDK retries a few times within a second or so; a restarting server needs the device's own budget. */
-    private List<String> askControlPlane(String id, String certificateId, ReconnectBackoff backoff)
-            throws IOException {
-        while (true) {
-            try {
-                return controlPlane.problems(id, certificateId);
-            } catch (SdkClientException e) {
-                backoff.retryAfter(new ConnectionLostException("cannot reach the control plane: " + e.getMessage(),
-                        false, e));
             }
         }
     }

@@ -21,6 +21,19 @@ public record DeviceOutcome(String id, String failure, int attempts, long handsh
         this(id, failure, attempts, handshakeNanos, jitpDelayNanos, roundTripNanos, totalNanos, 0);
     }
 
+    /**
+     * @param problems more problems found about this device, e.g. by the control plane
+     * @return this outcome with them added to its failure text (itself when there are none)
+     */
+    DeviceOutcome withProblems(java.util.List<String> problems) {
+        if (problems.isEmpty()) {
+            return this;
+        }
+        String more = String.join("; ", problems);
+        return new DeviceOutcome(id, failure == null ? more : failure + "; " + more, attempts, handshakeNanos,
+                jitpDelayNanos, roundTripNanos, totalNanos, connectionsLost);
+    }
+
     /** @return true if every check passed */
     public boolean passed() {
         return failure == null;

@@ -17,10 +17,12 @@ import software.amazon.awssdk.services.iot.IotClient;
 /**
  * The connect-before-ship test: every device connects as itself, exchanges a message and is confirmed by the control
  * plane, {@code parallelism} devices at a time (each waits about a second for its JITP reconnect, so the parallelism,
- * not the CPU, sets the pace). One device's failure never stops the others.
+ * not the CPU, sets the pace). The control plane's verdict on certificates and policies is given for all devices at
+ * once, after the last one is done (see {@link ControlPlaneCheck}). One device's failure never stops the others.
  */
 public final class SmokeConnect {
     private final SmokeOptions options;
+    private final ControlPlaneCheck controlPlane;
     private final DeviceCheck check;
     private final Reporter reporter;
 
@@ -31,7 +33,8 @@ public final class SmokeConnect {
      */
     public SmokeConnect(SmokeOptions options, IotClient iot, Reporter reporter) {
         this.options = options;
-        this.check = new DeviceCheck(options, new ControlPlaneCheck(iot));
+        this.controlPlane = new ControlPlaneCheck(iot);
+        this.check = new DeviceCheck(options, controlPlane);
         this.reporter = reporter;
     }
 
@@ -47,18 +50,19 @@ public final class SmokeConnect {
         long start = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(options.parallelism(), devices.size()));
         try {
-            List<Future<DeviceOutcome>> futures = new ArrayList<>(devices.size());
+            List<Future<DeviceCheck.Checked>> futures = new ArrayList<>(devices.size());
             for (SmokeDevice device : devices) {
                 futures.add(workers.submit(() -> {
-                    DeviceOutcome outcome = check.run(device);
+                    DeviceCheck.Checked checked = check.run(device);
                     progress.completed();
-                    return outcome;
+                    return checked;
                 }));
             }
-            List<DeviceOutcome> outcomes = new ArrayList<>(devices.size());
-            for (Future<DeviceOutcome> future : futures) {
-                outcomes.add(future.get());
+            List<DeviceCheck.Checked> checked = new ArrayList<>(devices.size());
+            for (Future<DeviceCheck.Checked> future : futures) {
+                checked.add(future.get());
             }
+            List<DeviceOutcome> outcomes = withControlPlaneVerdicts(checked, workers);
             progress.finished();
             return new SmokeReport(outcomes, System.nanoTime() - start, options.endpoint().describe());
         } catch (InterruptedException e) {
@@ -70,5 +74,29 @@ public final class SmokeConnect {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    private List<DeviceOutcome> withControlPlaneVerdicts(List<DeviceCheck.Checked> checked, ExecutorService workers)
+            throws InterruptedIOException {
+        List<ControlPlaneCheck.Subject> subjects = checked.stream().map(DeviceCheck.Checked::subject)
+                .filter(s -> s != null).toList();
+        List<List<String>> problems;
+        if (subjects.isEmpty()) {
+            problems = List.of();
+        } else {
+            try {
+                problems = controlPlane.problems(subjects, workers, options.connector().newBackoff());
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                problems = subjects.stream().map(s -> List.of("control plane: " + e.getMessage())).toList();
+            }
+        }
+        List<DeviceOutcome> outcomes = new ArrayList<>(checked.size());
+        int next = 0;
+        for (DeviceCheck.Checked one : checked) {
+            outcomes.add(one.subject() == null ? one.outcome() : one.outcome().withProblems(problems.get(next++)));
+        }
+        return outcomes;
     }
 }
