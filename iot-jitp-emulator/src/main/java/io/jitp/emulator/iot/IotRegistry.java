@@ -619,6 +619,18 @@ public final class IotRegistry {
         return List.copyOf(thingPrincipals.getOrDefault(thingName, Set.of()));
     }
 
+    /**
+     * One lookup by thing name, where {@link #principalThings} scans every thing: asked on each authorization of
+     * every connection, so its cost must not grow with the fleet.
+     *
+     * @param thingName    a thing name
+     * @param principalArn a principal ARN
+     * @return whether that thing exists and has that principal attached
+     */
+    public synchronized boolean isAttached(String thingName, String principalArn) {
+        return thingPrincipals.getOrDefault(thingName, Set.of()).contains(principalArn);
+    }
+
     /** @param principalArn a principal ARN @return the names of the things it is attached to */
     public synchronized List<String> principalThings(String principalArn) {
         return principalThingsLocked(principalArn);

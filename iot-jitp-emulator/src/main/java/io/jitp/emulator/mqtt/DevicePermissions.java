@@ -76,7 +76,7 @@ final class DevicePermissions {
 
     /** AWS binds the thing named by the client id when it is attached to the certificate. */
     private Optional<ConnectedThing> boundThing(String clientId, String certificateArn) {
-        if (!registry.principalThings(certificateArn).contains(clientId)) {
+        if (!registry.isAttached(clientId, certificateArn)) {
             return Optional.empty();
         }
         return registry.findThing(clientId).map(DevicePermissions::connected);

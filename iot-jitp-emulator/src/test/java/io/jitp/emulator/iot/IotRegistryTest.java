@@ -224,10 +224,14 @@ class IotRegistryTest {
         Certificate certificate = registry.registerCertificateWithoutCa(TestPki.ca("CN=x").pem(), null);
         assertError("ResourceNotFoundException", 404,
                 () -> registry.attachThingPrincipal("dev-1:a_b", registry.arn("cert", "0000")));
+        assertFalse(registry.isAttached("dev-1:a_b", certificate.arn()));
         registry.attachThingPrincipal("dev-1:a_b", certificate.arn());
         assertEquals(List.of("dev-1:a_b"), registry.principalThings(certificate.arn()));
+        assertTrue(registry.isAttached("dev-1:a_b", certificate.arn()));
+        assertFalse(registry.isAttached("nope", certificate.arn()));
         assertError("InvalidRequestException", 400, () -> registry.deleteThing("dev-1:a_b"));
         registry.detachThingPrincipal("dev-1:a_b", certificate.arn());
+        assertFalse(registry.isAttached("dev-1:a_b", certificate.arn()));
         registry.deleteThing("dev-1:a_b");
         registry.deleteThing("dev-1:a_b");
         assertTrue(registry.findThing("dev-1:a_b").isEmpty());
