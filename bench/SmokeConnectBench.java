@@ -129,7 +129,16 @@ public final class SmokeConnectBench {
         SmokeReport small = smoke(options, iot, oursSmall, "fresh, same count as the seed's way", cpu).report();
         Run fresh = smoke(options, iot, ours, "fresh", cpu);
         SmokeReport report = fresh.report();
-        smoke(options, iot, ours, "re-check of the provisioned devices: no JITP drop, one handshake each", cpu);
+        Run recheck = smoke(options, iot, ours, "re-check of the provisioned devices: no JITP drop, one handshake each",
+                cpu);
+        // What the control-plane checks alone cost: the same re-check without them, right after.
+        SmokeOptions mqttOnly = new SmokeOptions(endpoint, SmokeOptions.DEFAULT_TOPIC, null, parallelism,
+                JitpConnector.DEFAULT, false);
+        Run bare = smoke(mqttOnly, iot, ours, "re-check without the control-plane checks", cpu);
+        System.out.printf(Locale.ROOT, "control-plane checks (re-check with them minus without): CPU-ms per device:"
+                + " stand-in %.2f + clients %.2f = %.2f%n", recheck.cpu().standInMillis() - bare.cpu().standInMillis(),
+                recheck.cpu().clientMillis() - bare.cpu().clientMillis(), recheck.cpu().totalMillis()
+                        - bare.cpu().totalMillis());
 
         DeviceRecord sample = seedRecords.get(0);
         CpuMeter.Reading ceilingCpu = cpu.reading();
@@ -164,8 +173,9 @@ public final class SmokeConnectBench {
         SmokeReport report = new SmokeConnect(options, iot, Reporter.silent())
                 .run(SmokeDevice.fromManifest(folder, Set.of()));
         CpuMeter.Usage usage = cpu.since(before, report.outcomes().size(), "device");
-        System.out.printf(Locale.ROOT, "smoke-connect, %s (parallelism %d, control-plane checks on): %.1f devices/s"
-                + " (%d devices, %d failed); %s%n", label, options.parallelism(), report.devicesPerSecond(),
+        System.out.printf(Locale.ROOT, "smoke-connect, %s (parallelism %d, control-plane checks %s): %.1f devices/s"
+                + " (%d devices, %d failed); %s%n", label, options.parallelism(),
+                options.checkControlPlane() ? "on" : "off", report.devicesPerSecond(),
                 report.outcomes().size(), report.failures().size(), usage);
         report.failures().stream().limit(3).forEach(f -> System.out.println("  failed: " + f.id() + " " + f.failure()));
         return new Run(report, usage);
