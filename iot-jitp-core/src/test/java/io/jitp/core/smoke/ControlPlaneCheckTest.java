@@ -5,15 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jitp.core.Reporter;
+import io.jitp.core.devices.BatchOptions;
+import io.jitp.core.devices.DeviceBatch;
+import io.jitp.core.devices.DeviceSources;
 import io.jitp.core.mqtt.JitpConnector;
+import io.jitp.core.mqtt.MqttEndpoint;
+import io.jitp.core.mqtt.MqttVersion;
+import io.jitp.core.pki.CertificateAuthority;
+import io.jitp.core.pki.KeyAlgorithm;
+import io.jitp.core.pki.SubjectProfile;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.iot.IotClient;
@@ -34,6 +48,8 @@ import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
 import software.amazon.awssdk.services.iot.model.ListCertificatesByCaResponse;
 import software.amazon.awssdk.services.iot.model.ListTargetsForPolicyRequest;
 import software.amazon.awssdk.services.iot.model.ListTargetsForPolicyResponse;
+import software.amazon.awssdk.services.iot.model.ListThingPrincipalsRequest;
+import software.amazon.awssdk.services.iot.model.ListThingPrincipalsResponse;
 import software.amazon.awssdk.services.iot.model.Policy;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 
@@ -57,13 +73,14 @@ class ControlPlaneCheckTest {
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         final List<ListCertificatesByCaRequest> byCaRequests = new ArrayList<>();
         boolean unreachable;
+        final Set<String> unreachableOperations = ConcurrentHashMap.newKeySet();
 
         static String arn(String id) {
             return "arn:aws:iot:eu-west-1:123456789012:cert/" + id;
         }
 
         private void count(String operation) {
-            if (unreachable) {
+            if (unreachable || unreachableOperations.contains(operation)) {
                 throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
             }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
@@ -90,7 +107,7 @@ class ControlPlaneCheckTest {
             count("ListCertificatesByCA");
             byCaRequests.add(request);
             List<String> newestFirst = new ArrayList<>(statusById.keySet());
-            java.util.Collections.reverse(newestFirst);
+            Collections.reverse(newestFirst);
             int from = request.marker() == null ? 0 : Integer.parseInt(request.marker());
             int to = Math.min(newestFirst.size(), from + request.pageSize());
             return ListCertificatesByCaResponse.builder().certificates(newestFirst.subList(from, to).stream()
@@ -113,6 +130,12 @@ class ControlPlaneCheckTest {
             int to = Math.min(policyTargets.size(), from + request.pageSize());
             return ListTargetsForPolicyResponse.builder().targets(policyTargets.subList(from, to))
                     .nextMarker(to < policyTargets.size() ? Integer.toString(to) : null).build();
+        }
+
+        @Override
+        public ListThingPrincipalsResponse listThingPrincipals(ListThingPrincipalsRequest request) {
+            count("ListThingPrincipals");
+            return ListThingPrincipalsResponse.builder().principals(List.of()).build();
         }
 
         @Override
@@ -191,5 +214,34 @@ class ControlPlaneCheckTest {
         assertTrue(thrown.getMessage().contains("gave up after losing the server 1 time(s)")
                 && thrown.getMessage().contains("cannot reach the control plane: Unable to execute HTTP request"),
                 thrown.getMessage());
+    }
+
+    @Test
+    void whenTheBulkVerdictCannotBeHadEveryDeviceWaitingForItFailsSayingSo(@TempDir Path folder) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create(SubjectProfile.ofCommonName("bulk-root"),
+                KeyAlgorithm.EC_P256, 1);
+        new DeviceBatch(ca, new BatchOptions(folder, KeyAlgorithm.EC_P256, 1, 1, false), Reporter.silent())
+                .run(DeviceSources.numbered("bulk-", 2, SubjectProfile.empty()));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Account account = new Account();
+        account.unreachableOperations.add("DescribeCertificate");
+        JitpConnector noBudget = new JitpConnector(1, JitpConnector.MIN_DELAY, JitpConnector.MIN_DELAY,
+                Duration.ZERO);
+        SmokeOptions options = new SmokeOptions(new MqttEndpoint("127.0.0.1", closedPort, false,
+                List.of(ca.certificate()), MqttVersion.V5, Duration.ofSeconds(5)), SmokeOptions.DEFAULT_TOPIC, null, 2,
+                noBudget, true);
+
+        SmokeReport report = new SmokeConnect(options, account, Reporter.silent())
+                .run(SmokeDevice.fromManifest(folder, Set.of()));
+
+        assertEquals(2, report.failures().size());
+        for (DeviceOutcome outcome : report.outcomes()) {
+            assertTrue(outcome.failure().contains("; control plane: gave up after losing the server")
+                    && outcome.failure().contains("cannot reach the control plane"), outcome.failure());
+        }
+        assertEquals(2, account.calls("ListThingPrincipals"), "each device's own question was answered");
     }
 }
