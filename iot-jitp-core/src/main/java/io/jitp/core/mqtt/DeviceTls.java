@@ -3,8 +3,6 @@ package io.jitp.core.mqtt;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -14,8 +12,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Mutual TLS 1.2 as a device: presents the device's chain, trusts only the given anchors, always sends SNI (the JDK
@@ -40,30 +36,11 @@ public final class DeviceTls {
         this.endpoint = endpoint;
         try {
             context = SSLContext.getInstance(TLS_1_2);
-            context.init(new KeyManager[] {new DeviceKeyManager(identity)}, trustManagers(endpoint.trustAnchors()),
+            context.init(new KeyManager[] {new DeviceKeyManager(identity)}, AnchorTrust.managers(endpoint.trustAnchors()),
                     null);
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot set up TLS for device " + identity.clientId() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static TrustManager[] trustManagers(List<X509Certificate> anchors)
-            throws GeneralSecurityException, IOException {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(trustStore(anchors));
-        return trust.getTrustManagers();
-    }
-
-    private static KeyStore trustStore(List<X509Certificate> anchors) throws GeneralSecurityException, IOException {
-        if (anchors.isEmpty()) {
-            throw new IllegalArgumentException("No trust anchors: a device must know which server to trust");
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        for (int i = 0; i < anchors.size(); i++) {
-            store.setCertificateEntry("anchor-" + i, anchors.get(i));
-        }
-        return store;
     }
 
     /**
