@@ -98,7 +98,8 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.info("Control plane listening on {} after {} ms", url, (System.nanoTime() - startedAt) / 1_000_000);
             ComponentStarter starter = new ComponentStarter(components);
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
-                    handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)));
+                    handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)),
+                    frontDoor::serveSigningName);
             started.addAll(starter.startAll(context));
             phases.phase("components started");
             awaitComponents();
@@ -111,6 +112,7 @@ public final class EmulatorServer implements AutoCloseable {
                     credentials.secretAccessKey(), context.sqsEndpoint(), context.alpnPort(),
                     ProcessHandle.current().pid());
             endpoints.write(stateDirectory);
+            started.forEach(EmulatorComponent::afterReady);
             return endpoints;
         } catch (IOException | RuntimeException e) {
             close();
