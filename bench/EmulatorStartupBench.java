@@ -74,6 +74,11 @@ public class EmulatorStartupBench {
             System.out.printf(Locale.ROOT, "this build vs baseline: cold %.2fx, warm %.2fx quicker (median ratio)%n",
                     (double) median(baselineCold) / median(cold), (double) median(baselineWarm) / median(warm));
         }
+        System.out.println();
+        System.out.println("CPU time the stand-in had used at its readiness signal (user + system), per series:");
+        CPU_AT_READY.forEach((series, millis) -> System.out.printf(Locale.ROOT,
+                "%s | %d runs | median %d CPU-ms | min %d | max %d%n", series, millis.size(), median(millis),
+                millis.stream().min(Long::compare).orElseThrow(), millis.stream().max(Long::compare).orElseThrow()));
         System.out.printf("load average after: %s%n", loadAverage());
     }
 
@@ -83,10 +88,16 @@ public class EmulatorStartupBench {
 
     /** Two starts of the warm state directory: the first creates its keys, the second writes its CDS archive. */
     private static void prime(Path state, List<Path> classpath) throws Exception {
+        priming = true;
         for (int i = 0; i < 2; i++) {
             pluginStart(state, classpath, "");
         }
+        priming = false;
     }
+
+    /** CPU time (user + system) each plugin start had used by its readiness signal, keyed by its series' state. */
+    private static final java.util.Map<String, List<Long>> CPU_AT_READY = new java.util.LinkedHashMap<>();
+    private static boolean priming;
 
     /** @param jvmOptions more options for the stand-in (EmulatorProcess.JVM_OPTIONS_PROPERTY) */
     private static long pluginStart(Path state, List<Path> classpath, String jvmOptions) throws Exception {
@@ -98,8 +109,24 @@ public class EmulatorStartupBench {
         if (!running.startedNow()) {
             throw new IllegalStateException("a stand-in was already running in " + state);
         }
+        long cpu = cpuMillis(running.endpoints().pid());
+        if (!priming) {
+            CPU_AT_READY.computeIfAbsent(seriesOf(state, jvmOptions), k -> new ArrayList<>())
+                    .add(cpu);
+        }
         process.stop();
         return elapsed;
+    }
+
+    private static String seriesOf(Path state, String jvmOptions) {
+        return state.getFileName().toString().replaceAll("-\\d+$", "") + (jvmOptions.isEmpty() ? "" : " " + jvmOptions);
+    }
+
+    /** @return user + system CPU time of a running process (Linux: /proc/PID/stat, 100 ticks per second) */
+    private static long cpuMillis(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static long plainStart(Path state, List<Path> classpath) throws Exception {

@@ -26,7 +26,7 @@ public final class JdkPem {
     }
 
     /**
-     * @param file a PEM file whose first block is a certificate
+     * @param file a PEM file whose first block is a certificate (other blocks may follow)
      * @return that certificate
      * @throws IOException if it cannot be read
      * @throws GeneralSecurityException if it holds no certificate the JDK can parse
@@ -38,17 +38,20 @@ public final class JdkPem {
     }
 
     /**
-     * @param file an unencrypted PKCS#8 PEM file ({@code BEGIN PRIVATE KEY}) holding an EC key
+     * @param file a PEM file holding an unencrypted PKCS#8 EC key ({@code BEGIN PRIVATE KEY}), possibly after
+     *             other blocks
      * @return the key
      * @throws IOException if it cannot be read
      * @throws GeneralSecurityException if it holds no such key
      */
     public static PrivateKey readEcPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(file).strip();
-        if (!pem.startsWith(PKCS8_BEGIN) || !pem.endsWith(PKCS8_END)) {
-            throw new GeneralSecurityException(file + " is not an unencrypted PKCS#8 PEM key");
+        String pem = Files.readString(file);
+        int begin = pem.indexOf(PKCS8_BEGIN);
+        int end = pem.indexOf(PKCS8_END, Math.max(begin, 0));
+        if (begin < 0 || end < 0) {
+            throw new GeneralSecurityException(file + " holds no unencrypted PKCS#8 PEM key");
         }
-        String base64 = pem.substring(PKCS8_BEGIN.length(), pem.length() - PKCS8_END.length());
+        String base64 = pem.substring(begin + PKCS8_BEGIN.length(), end);
         try {
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
                     .decode(base64)));

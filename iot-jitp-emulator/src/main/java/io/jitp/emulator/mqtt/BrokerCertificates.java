@@ -7,6 +7,7 @@ import io.jitp.emulator.JdkPem;
 import io.jitp.emulator.StandInAuthority;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -32,18 +33,17 @@ import org.slf4j.LoggerFactory;
  * certificate for {@code localhost}, {@code 127.0.0.1} and the DescribeEndpoint host, and the placeholder truststore
  * that ties a listener to the registry-backed trust.
  *
- * <p>The server key and certificate are kept in the state directory ({@value #KEY_FILE}, mode 0600, and
- * {@value #CERTIFICATE_FILE}) and reused by the next start while the root CA still verifies the certificate, its
- * names are still the ones wanted and it is valid for a while yet; otherwise a new pair is issued. Reuse keeps key
- * generation and BouncyCastle's certificate building off the start-up path.
+ * <p>The server certificate and key are kept in the state directory, together in one file ({@value #FILE}, mode
+ * 0600, replaced atomically, so the two always belong together) and reused by the next start while the root CA
+ * still verifies the certificate, its names are still the ones wanted and it is valid for a while yet; otherwise
+ * (also when the file cannot be read) a new pair is issued. Reuse keeps key generation and BouncyCastle's
+ * certificate building off the start-up path.
  */
 final class BrokerCertificates {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCertificates.class);
 
-    /** The kept server key, in the state directory's {@code mqtt} folder. */
-    static final String KEY_FILE = "server-key.pem";
-    /** The kept server certificate, next to it. */
-    static final String CERTIFICATE_FILE = "server-certificate.pem";
+    /** The kept server certificate and key, in the state directory's {@code mqtt} folder. */
+    static final String FILE = "server.pem";
     private static final int SERVER_VALIDITY_DAYS = 825;
     /** A certificate this close to its end is replaced at the next start rather than expiring mid-session. */
     private static final Duration RENEWAL_MARGIN = Duration.ofDays(30);
@@ -92,27 +92,28 @@ final class BrokerCertificates {
         KeyPair keys = KeyAlgorithm.EC_P256.generate();
         X509Certificate server = rootCa.ca().issueServerCertificate(keys.getPublic(), "localhost", dnsNames,
                 addresses, SERVER_VALIDITY_DAYS);
-        SecureFiles.writeSecret(keptIn.resolve(KEY_FILE), JdkPem.encodePrivateKey(keys.getPrivate()));
-        SecureFiles.writePublic(keptIn.resolve(CERTIFICATE_FILE), Pem.encode(server));
+        // Not flushed to the disk: a file lost to a crash only means issuing a new pair at the next start.
+        Path target = keptIn.resolve(FILE);
+        byte[] pair = (Pem.encode(server) + JdkPem.encodePrivateKey(keys.getPrivate())).getBytes(StandardCharsets.UTF_8);
+        SecureFiles.commit(SecureFiles.prepare(target, pair, true), target);
         return new ServerPair(keys.getPrivate(), server);
     }
 
     /** @return the kept pair when it is still right for this start */
     private Optional<ServerPair> kept(List<String> dnsNames, List<String> addresses) {
-        Path keyFile = keptIn.resolve(KEY_FILE);
-        Path certificateFile = keptIn.resolve(CERTIFICATE_FILE);
-        if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(certificateFile)) {
+        Path file = keptIn.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            X509Certificate certificate = JdkPem.readCertificate(certificateFile);
+            X509Certificate certificate = JdkPem.readCertificate(file);
             certificate.verify(rootCa.certificate().getPublicKey());
             certificate.checkValidity(Date.from(Instant.now().plus(RENEWAL_MARGIN)));
             if (!names(certificate).equals(expected(dnsNames, addresses))) {
                 LOG.debug("Issuing a new MQTT server certificate: the names it must carry changed");
                 return Optional.empty();
             }
-            return Optional.of(new ServerPair(JdkPem.readEcPrivateKey(keyFile), certificate));
+            return Optional.of(new ServerPair(JdkPem.readEcPrivateKey(file), certificate));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // A new root CA, an expiring or unreadable pair: issue a new one (it replaces the files).
             LOG.debug("Issuing a new MQTT server certificate: the kept one is not usable ({})", e.toString());

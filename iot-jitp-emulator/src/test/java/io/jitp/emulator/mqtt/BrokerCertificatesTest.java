@@ -47,7 +47,7 @@ class BrokerCertificatesTest {
         X509Certificate second = serverCertificate("data.local");
         assertArrayEquals(first.getEncoded(), second.getEncoded());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                state.resolve("mqtt").resolve(BrokerCertificates.KEY_FILE))));
+                state.resolve("mqtt").resolve(BrokerCertificates.FILE))));
     }
 
     @Test
@@ -64,9 +64,9 @@ class BrokerCertificatesTest {
     }
 
     @Test
-    void anUnreadableKeptKeyIsReplaced() throws Exception {
+    void anUnreadableKeptPairIsReplaced() throws Exception {
         X509Certificate first = serverCertificate("data.local");
-        Files.writeString(state.resolve("mqtt").resolve(BrokerCertificates.KEY_FILE), "not a key");
+        Files.writeString(state.resolve("mqtt").resolve(BrokerCertificates.FILE), "not a key");
         X509Certificate replaced = serverCertificate("data.local");
         assertFalse(first.getSerialNumber().equals(replaced.getSerialNumber()));
     }
