@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * side with a plain {@code java -cp … Emulator} start (the way before), and with the C1 compiler only
  * ({@code -Diot.jitp.emulator.jvmOptions=-XX:TieredStopAtLevel=1}). "plain" and "cold" use a fresh state
  * directory per run; "warm" reuses one (keys, registry and class-data archive already there). Prints
- * min/median/max and the load average; asserts nothing.
- * Usage: java -cp ... EmulatorStartupBench.java RUNS WORKDIR CLASSPATH_FILE
+ * min/median/max and the load average; asserts nothing. With a BASELINE_CLASSPATH_FILE (another build of the
+ * stand-in, e.g. main's), its cold and warm starts are interleaved too, for a before/after ratio in one run.
+ * Usage: java -cp ... EmulatorStartupBench.java RUNS WORKDIR CLASSPATH_FILE [BASELINE_CLASSPATH_FILE]
  */
 public class EmulatorStartupBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -27,16 +28,22 @@ public class EmulatorStartupBench {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
-        List<Path> classpath = Arrays.stream(Files.readString(Path.of(args[2])).trim().split(":"))
-                .map(Path::of).toList();
+        List<Path> classpath = classpath(Path.of(args[2]));
+        List<Path> baseline = args.length > 3 ? classpath(Path.of(args[3])) : null;
         System.out.printf("load average before: %s%n", loadAverage());
         List<Long> plain = new ArrayList<>();
         List<Long> cold = new ArrayList<>();
         List<Long> coldC1 = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
         List<Long> warmC1 = new ArrayList<>();
+        List<Long> baselineCold = new ArrayList<>();
+        List<Long> baselineWarm = new ArrayList<>();
         Path warmState = work.resolve("warm");
+        Path baselineWarmState = work.resolve("warm-baseline");
         prime(warmState, classpath);
+        if (baseline != null) {
+            prime(baselineWarmState, baseline);
+        }
         // Interleaved, so that a change in the machine's load touches every series alike.
         for (int i = 0; i < runs; i++) {
             plain.add(plainStart(work.resolve("plain-" + i), classpath));
@@ -44,8 +51,14 @@ public class EmulatorStartupBench {
             coldC1.add(pluginStart(work.resolve("cold-c1-" + i), classpath, C1_ONLY));
             warm.add(pluginStart(warmState, classpath, ""));
             warmC1.add(pluginStart(warmState, classpath, C1_ONLY));
-            System.out.printf("run %d: plain %d ms, cold %d ms, cold+C1 %d ms, warm %d ms, warm+C1 %d ms (load %s)%n",
-                    i + 1, plain.get(i), cold.get(i), coldC1.get(i), warm.get(i), warmC1.get(i), loadAverage());
+            if (baseline != null) {
+                baselineCold.add(pluginStart(work.resolve("cold-baseline-" + i), baseline, ""));
+                baselineWarm.add(pluginStart(baselineWarmState, baseline, ""));
+            }
+            System.out.printf("run %d: plain %d ms, cold %d ms, cold+C1 %d ms, warm %d ms, warm+C1 %d ms%s (load %s)%n",
+                    i + 1, plain.get(i), cold.get(i), coldC1.get(i), warm.get(i), warmC1.get(i),
+                    baseline == null ? "" : ", baseline cold " + baselineCold.get(i) + " ms, baseline warm "
+                            + baselineWarm.get(i) + " ms", loadAverage());
         }
         System.out.println();
         System.out.println("series | runs | min ms | median ms | max ms | median ratio to plain");
@@ -55,15 +68,36 @@ public class EmulatorStartupBench {
         print("plugin, fresh state dir, C1 only", coldC1, reference);
         print("plugin, existing state dir (warm: keys, CDS archive)", warm, reference);
         print("plugin, existing state dir, C1 only", warmC1, reference);
+        if (baseline != null) {
+            print("baseline build, fresh state dir (cold)", baselineCold, reference);
+            print("baseline build, existing state dir (warm)", baselineWarm, reference);
+            System.out.printf(Locale.ROOT, "this build vs baseline: cold %.2fx, warm %.2fx quicker (median ratio)%n",
+                    (double) median(baselineCold) / median(cold), (double) median(baselineWarm) / median(warm));
+        }
+        System.out.println();
+        System.out.println("CPU time the stand-in had used at its readiness signal (user + system), per series:");
+        CPU_AT_READY.forEach((series, millis) -> System.out.printf(Locale.ROOT,
+                "%s | %d runs | median %d CPU-ms | min %d | max %d%n", series, millis.size(), median(millis),
+                millis.stream().min(Long::compare).orElseThrow(), millis.stream().max(Long::compare).orElseThrow()));
         System.out.printf("load average after: %s%n", loadAverage());
+    }
+
+    private static List<Path> classpath(Path file) throws Exception {
+        return Arrays.stream(Files.readString(file).trim().split(":")).map(Path::of).toList();
     }
 
     /** Two starts of the warm state directory: the first creates its keys, the second writes its CDS archive. */
     private static void prime(Path state, List<Path> classpath) throws Exception {
+        priming = true;
         for (int i = 0; i < 2; i++) {
             pluginStart(state, classpath, "");
         }
+        priming = false;
     }
+
+    /** CPU time (user + system) each plugin start had used by its readiness signal, keyed by its series' state. */
+    private static final java.util.Map<String, List<Long>> CPU_AT_READY = new java.util.LinkedHashMap<>();
+    private static boolean priming;
 
     /** @param jvmOptions more options for the stand-in (EmulatorProcess.JVM_OPTIONS_PROPERTY) */
     private static long pluginStart(Path state, List<Path> classpath, String jvmOptions) throws Exception {
@@ -75,8 +109,24 @@ public class EmulatorStartupBench {
         if (!running.startedNow()) {
             throw new IllegalStateException("a stand-in was already running in " + state);
         }
+        long cpu = cpuMillis(running.endpoints().pid());
+        if (!priming) {
+            CPU_AT_READY.computeIfAbsent(seriesOf(state, jvmOptions), k -> new ArrayList<>())
+                    .add(cpu);
+        }
         process.stop();
         return elapsed;
+    }
+
+    private static String seriesOf(Path state, String jvmOptions) {
+        return state.getFileName().toString().replaceAll("-\\d+$", "") + (jvmOptions.isEmpty() ? "" : " " + jvmOptions);
+    }
+
+    /** @return user + system CPU time of a running process (Linux: /proc/PID/stat, 100 ticks per second) */
+    private static long cpuMillis(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static long plainStart(Path state, List<Path> classpath) throws Exception {

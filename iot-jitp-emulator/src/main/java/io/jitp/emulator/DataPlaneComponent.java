@@ -32,7 +32,7 @@ public final class DataPlaneComponent implements EmulatorComponent {
         MqttBrokerSettings settings = new MqttBrokerSettings(config.stateDirectory(), config.bindAddress(),
                 config.mqttPort(), config.alpnPort(), config.dataEndpointHost(),
                 config.quotasMode() == QuotasMode.AWS, false);
-        broker = new MqttBroker(settings, registry, context.authority().ca(), context.authority().certificatePath(),
+        broker = new MqttBroker(settings, registry, context.authority(),
                 templates(registry), rules);
         broker.injectFaults(config.faults());
         broker.start();

@@ -28,6 +28,14 @@ public interface EmulatorComponent extends AutoCloseable {
     default void awaitReady() throws Exception {
     }
 
+    /**
+     * Called once {@code endpoints.json} is written: work that may come later (a service that holds its first
+     * requests until it runs) starts here rather than competing with the other components' start for the CPU.
+     * Must not block.
+     */
+    default void afterReady() {
+    }
+
     /** Stops the component and frees its ports and threads. */
     @Override
     void close() throws Exception;

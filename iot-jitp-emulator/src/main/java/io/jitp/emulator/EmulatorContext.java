@@ -1,9 +1,11 @@
 package io.jitp.emulator;
 
 import io.jitp.emulator.http.QueryProtocolHandler;
+import io.jitp.emulator.http.RestApi;
 import io.jitp.emulator.iot.IotRegistry;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** What a starting {@link EmulatorComponent} can see of the stand-in and publish to it. */
@@ -14,18 +16,21 @@ public final class EmulatorContext {
     private final URI controlPlaneUrl;
     private final ComponentLookup components;
     private final Consumer<QueryProtocolHandler> queryHandlerSink;
+    private final BiConsumer<String, RestApi> signingNameSink;
     private volatile int mqttPort;
     private volatile int alpnPort = -1;
     private volatile URI sqsEndpoint;
 
     EmulatorContext(EmulatorConfig config, IotRegistry registry, StandInAuthority authority, URI controlPlaneUrl,
-            ComponentLookup components, Consumer<QueryProtocolHandler> queryHandlerSink) {
+            ComponentLookup components, Consumer<QueryProtocolHandler> queryHandlerSink,
+            BiConsumer<String, RestApi> signingNameSink) {
         this.config = config;
         this.registry = registry;
         this.authority = authority;
         this.controlPlaneUrl = controlPlaneUrl;
         this.components = components;
         this.queryHandlerSink = queryHandlerSink;
+        this.signingNameSink = signingNameSink;
     }
 
     /** @return the configuration */
@@ -70,6 +75,14 @@ public final class EmulatorContext {
     /** @param handler serves query-protocol requests ({@code POST /} with {@code Action=}) on the front door */
     public void setQueryProtocolHandler(QueryProtocolHandler handler) {
         queryHandlerSink.accept(handler);
+    }
+
+    /**
+     * @param signingName the SigV4 service name whose requests the front door hands to the service ({@code sqs})
+     * @param service serves them, their signature checked
+     */
+    public void serveSigningName(String signingName, RestApi service) {
+        signingNameSink.accept(signingName, service);
     }
 
     /** @param port the port the MQTT broker listens on, published in {@code endpoints.json} */

@@ -80,12 +80,12 @@ public final class EmulatorServer implements AutoCloseable {
             StandInCredentials credentials = StandInCredentials.resolve(config);
             phases.phase("state directory lock and credentials");
             StandInAuthority authority = StandInAuthority.loadOrCreate(stateDirectory);
-            phases.phase("root CA (loaded or created)");
+            phases.phase("root CA (certificate loaded, key loading beside the rest, or both created)");
             registry = IotRegistry.open(stateDirectory, config.region(), config.accountId());
             phases.phase("IoT registry");
             frontDoor = new FrontDoor(new SignatureVerifier(credentials.accessKeyId(),
                     credentials.secretAccessKey(), config.region(), Clock.systemUTC()),
-                    new IotRestApi(registry, authority.ca(), config.dataEndpointHost()), config.maxRequestBytes(),
+                    new IotRestApi(registry, authority::ca, config.dataEndpointHost()), config.maxRequestBytes(),
                     config.faults());
             BindAddressWarning.of(config.bindAddress()).ifPresent(LOG::warn);
             if (!config.faults().isEmpty()) {
@@ -98,10 +98,12 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.info("Control plane listening on {} after {} ms", url, (System.nanoTime() - startedAt) / 1_000_000);
             ComponentStarter starter = new ComponentStarter(components);
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
-                    handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)));
+                    handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)),
+                    frontDoor::serveSigningName);
             started.addAll(starter.startAll(context));
             phases.phase("components started");
             awaitComponents();
+            authority.awaitLoaded();
             phases.phase("components ready");
             if (!components.isEmpty()) {
                 LOG.info("All components ready after {} ms", (System.nanoTime() - startedAt) / 1_000_000);
@@ -111,6 +113,7 @@ public final class EmulatorServer implements AutoCloseable {
                     credentials.secretAccessKey(), context.sqsEndpoint(), context.alpnPort(),
                     ProcessHandle.current().pid());
             endpoints.write(stateDirectory);
+            started.forEach(EmulatorComponent::afterReady);
             return endpoints;
         } catch (IOException | RuntimeException e) {
             close();

@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A component that finishes starting in the background is awaited before the stand-in reports itself ready. */
+/**
+ * A component that finishes starting in the background is awaited before the stand-in reports itself ready; work
+ * deferred past readiness starts only once {@code endpoints.json} exists.
+ */
 class ComponentReadinessTest {
 
     @TempDir
@@ -23,6 +26,7 @@ class ComponentReadinessTest {
     private final class Background implements EmulatorComponent {
         private final IOException failure;
         boolean readinessFileExistedWhenAwaited = true;
+        boolean readinessFileExistedAfterReady;
         boolean closed;
 
         Background(IOException failure) {
@@ -42,6 +46,11 @@ class ComponentReadinessTest {
         }
 
         @Override
+        public void afterReady() {
+            readinessFileExistedAfterReady = Files.exists(state.resolve(EmulatorEndpoints.FILE_NAME));
+        }
+
+        @Override
         public void close() {
             closed = true;
         }
@@ -53,6 +62,7 @@ class ComponentReadinessTest {
         try (EmulatorServer server = new EmulatorServer(StandIn.config(state), List.of(component))) {
             server.start();
             assertFalse(component.readinessFileExistedWhenAwaited);
+            assertTrue(component.readinessFileExistedAfterReady);
             assertTrue(Files.exists(state.resolve(EmulatorEndpoints.FILE_NAME)));
         }
         assertTrue(component.closed);

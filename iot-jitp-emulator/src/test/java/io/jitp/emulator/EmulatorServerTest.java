@@ -178,4 +178,17 @@ class EmulatorServerTest {
             assertTrue(again.server().registry().things().isEmpty());
         }
     }
+
+    @Test
+    void aRootCaKeyThatCannotBeReadFailsTheStartNamingIt() throws Exception {
+        try (StandIn first = StandIn.start(stateDir)) {
+            assertTrue(Files.exists(first.endpoints().rootCaPemPath()));
+        }
+        Path key = stateDir.resolve(StandInAuthority.KEY_FILE);
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+        EmulatorServer server = new EmulatorServer(StandIn.config(stateDir));
+        RuntimeException e = assertThrows(RuntimeException.class, server::start);
+        assertTrue(e.getMessage().contains(key.toString()), e.getMessage());
+        assertFalse(Files.exists(stateDir.resolve(EmulatorEndpoints.FILE_NAME)));
+    }
 }

@@ -53,7 +53,8 @@ public final class EmulatorProcess {
     /** The file whose presence tells a state directory that was started before (see {@link ClassDataArchive}). */
     private static final String STARTED_BEFORE_MARKER = "root-ca.pem";
     private static final String START_LOCK = "start.lock";
-    private static final Duration POLL = Duration.ofMillis(50);
+    /** How often the readiness file is looked for: a missing file costs one stat, and each wait adds to the start. */
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private final Path stateDirectory;
     private final Duration timeout;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stand-in's one HTTP port: verifies each request's signature, then routes query-protocol forms
- * ({@code POST /}, form-encoded, {@code Action=…}) to the {@link QueryProtocolHandler} and everything else to the
- * IoT REST API. Authentication errors take the shape of the protocol the client speaks.
+ * The stand-in's one HTTP port: verifies each request's signature, then routes requests signed for a service
+ * served on its own ({@link #serveSigningName}: SQS) to that service, query-protocol forms ({@code POST /},
+ * form-encoded, {@code Action=…}) to the {@link QueryProtocolHandler} and everything else to the IoT REST API.
+ * The signing name tells SQS apart reliably: the AWS SDK (JSON 1.0) and the AWS CLI (query protocol) both sign SQS
+ * requests as {@code sqs}, and the query protocol alone cannot tell an SQS form from a CloudFormation one.
+ * Authentication errors take the shape of the protocol the client speaks.
  *
  * <p>A body larger than the configured limit is refused with 413 before it is read into memory. Faults configured
  * with {@code --faults} are injected after the request is read and before it is served.
@@ -38,6 +42,7 @@ public final class FrontDoor implements AutoCloseable {
     private final long maxRequestBytes;
     private final FaultPlan faults;
     private volatile QueryProtocolHandler queryHandler;
+    private final Map<String, RestApi> bySigningName = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -57,6 +62,14 @@ public final class FrontDoor implements AutoCloseable {
     /** @param handler serves query-protocol forms (CloudFormation); null answers them with an XML error */
     public void setQueryProtocolHandler(QueryProtocolHandler handler) {
         this.queryHandler = handler;
+    }
+
+    /**
+     * @param signingName the service name in the SigV4 credential scope, such as {@code sqs}
+     * @param service serves the requests signed for it, after their signature is checked
+     */
+    public void serveSigningName(String signingName, RestApi service) {
+        bySigningName.put(signingName, service);
     }
 
     /**
@@ -121,12 +134,17 @@ public final class FrontDoor implements AutoCloseable {
      */
     HttpReply serve(ReceivedRequest request) {
         boolean query = isQueryProtocol(request);
+        String signingName;
         try {
-            verifier.verify(request);
+            signingName = verifier.verify(request);
         } catch (AuthenticationFailure e) {
             LOG.info("Refused {} {}: {}", request.method(), request.rawPath(), e.getMessage());
             return query ? AwsErrors.xml(403, e.queryCode(), e.getMessage())
                     : AwsErrors.json(403, e.restCode(), e.getMessage(), Map.of());
+        }
+        RestApi service = bySigningName.get(signingName);
+        if (service != null) {
+            return service.handle(request);
         }
         return query ? serveQuery(ReceivedRequest.decodeForm(request.bodyText(), true)) : restApi.handle(request);
     }

@@ -59,9 +59,10 @@ public final class SignatureVerifier {
 
     /**
      * @param request the request as received
+     * @return the signing name of the service in the credential scope ({@code iot}, {@code sqs}, …)
      * @throws AuthenticationFailure if it is not signed with the configured credentials
      */
-    public void verify(ReceivedRequest request) {
+    public String verify(ReceivedRequest request) {
         String authorization = request.header("authorization");
         if (authorization == null) {
             throw AuthenticationFailure.missing();
@@ -94,6 +95,7 @@ public final class SignatureVerifier {
                 parts.group(3).getBytes(StandardCharsets.US_ASCII))) {
             throw AuthenticationFailure.badSignature();
         }
+        return scope[3];
     }
 
     private Instant signingTime(ReceivedRequest request) {

@@ -2,9 +2,9 @@ package io.jitp.emulator.mqtt;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
-import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.CertificateIds;
 import io.jitp.emulator.PhaseClock;
+import io.jitp.emulator.StandInAuthority;
 import io.jitp.emulator.faults.FaultPlan;
 import io.jitp.emulator.iot.IotRegistry;
 import java.io.IOException;
@@ -35,12 +35,12 @@ public final class MqttBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
     private static final long START_TIMEOUT_SECONDS = 60;
-    private static final String RUN_FOLDER_PREFIX = "hivemq-";
+    /** The prefix of the per-run folder under {@code mqtt/} (configuration, key stores), removed at stop. */
+    static final String RUN_FOLDER_PREFIX = "hivemq-";
 
     private final MqttBrokerSettings settings;
     private final IotRegistry registry;
-    private final CertificateAuthority rootCa;
-    private final Path rootCaPem;
+    private final StandInAuthority rootCa;
     private final JitpTemplateRunner templates;
     private final PublishListener publishListener;
     private final String bindingId = UUID.randomUUID().toString();
@@ -58,17 +58,16 @@ public final class MqttBroker implements AutoCloseable {
     /**
      * @param settings        ports, addresses, modes
      * @param registry        the IoT registry (certificates, CAs, policies, things)
-     * @param rootCa          the stand-in's root CA, which issues the server certificate
-     * @param rootCaPem       its PEM file, the one clients trust
+     * @param rootCa          the stand-in's root CA, which issues the server certificate; its PEM file is the one
+     *                        clients trust
      * @param templates       runs JITP provisioning templates
      * @param publishListener told about every accepted device publish (the rules engine)
      */
-    public MqttBroker(MqttBrokerSettings settings, IotRegistry registry, CertificateAuthority rootCa, Path rootCaPem,
+    public MqttBroker(MqttBrokerSettings settings, IotRegistry registry, StandInAuthority rootCa,
                       JitpTemplateRunner templates, PublishListener publishListener) {
         this.settings = settings;
         this.registry = registry;
         this.rootCa = rootCa;
-        this.rootCaPem = rootCaPem;
         this.templates = templates;
         this.publishListener = publishListener;
     }
@@ -93,7 +92,7 @@ public final class MqttBroker implements AutoCloseable {
         PhaseClock phases = new PhaseClock(LOG);
         RegistryTrustProvider.install();
         Path mqttFolder = Files.createDirectories(settings.stateDirectory().resolve("mqtt"));
-        certificates = new BrokerCertificates(rootCa);
+        certificates = new BrokerCertificates(rootCa, mqttFolder);
         try (MqttPortChoice choice = MqttPortChoice.choose(settings.bindAddress(), settings.port(),
                 MqttPortChoice.STANDARD_PORT, Path.of(System.getProperty("java.io.tmpdir")), "--mqtt-port")) {
             port = choice.port();
@@ -114,7 +113,7 @@ public final class MqttBroker implements AutoCloseable {
             startHiveMqFailingClosed();
             phases.phase("HiveMQ and the broker extension");
             LOG.info("MQTT broker listening on {}:{} ({}; mutual TLS); clients trust {}", settings.bindAddress(),
-                    port, choice.reason(), rootCaPem);
+                    port, choice.reason(), rootCa.certificatePath());
         }
         if (alpnPort >= 0) {
             LOG.info("MQTT with ALPN {} (AWS's port 443) on {}:{}", TlsListener.AWS_ALPN_PROTOCOL,
@@ -227,7 +226,7 @@ public final class MqttBroker implements AutoCloseable {
 
     /** @return the PEM file of the stand-in's root CA, which clients trust (the stand-in's AmazonRootCA1) */
     public synchronized Path rootCaPem() {
-        return rootCaPem;
+        return rootCa.certificatePath();
     }
 
     /** @return the number of open device connections */

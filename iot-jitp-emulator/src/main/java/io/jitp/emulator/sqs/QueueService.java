@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,21 +35,26 @@ import org.slf4j.LoggerFactory;
  * SQS for the stand-in: an embedded ElasticMQ server on a free loopback port. ElasticMQ speaks both the query
  * protocol (AWS CLI 2.9) and the JSON 1.0 protocol (AWS SDK for Java v2), so every client reaches it unchanged.
  *
- * <p>Queue URLs are {@code http://<host>:<port>/<account>/<name>} and ARNs {@code arn:aws:sqs:<region>:<account>:<name>}.
+ * <p>Queue URLs are {@code <endpoint>/<account>/<name>} and ARNs {@code arn:aws:sqs:<region>:<account>:<name>}.
  * ElasticMQ keeps queues in memory only, so the queues themselves (with their attributes, not their messages) are
  * recorded in {@code sqs-queues.json} under the state directory and re-created on start: a stack's queue survives a
- * restart of the stand-in as it survives in AWS between two builds. The port is recorded too and reused when free,
- * so queue URLs kept in stack outputs stay valid.
+ * restart of the stand-in as it survives in AWS between two builds. Queues are found by the name at the end of a
+ * URL, so a URL kept from an earlier run still reaches its queue.
  *
- * <p>ElasticMQ (Pekko) takes a second or more to start in a fresh JVM, so as a stand-in component it starts in the
- * background while the components after it start ({@link #awaitReady()} waits before the stand-in reports ready);
- * every operation waits until it listens.
+ * <p>As a stand-in component the SQS endpoint is the control plane's own port: the front door checks the signature
+ * of requests signed for {@code sqs} and hands them to {@link SqsForwarder}, which holds each one until ElasticMQ
+ * listens. ElasticMQ (Pekko) takes a second or more to start in a fresh JVM, so it is not started before the
+ * stand-in's readiness signal (where it would compete with the MQTT broker for the CPU) but right after it
+ * ({@link #afterReady()}), or earlier by the first operation that needs it; every operation waits until it listens.
+ * Run on its own ({@link #start()}), ElasticMQ's port is the endpoint.
  */
 public final class QueueService implements EmulatorComponent {
     private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
 
     /** The state file's name in the state directory. */
     public static final String STATE_FILE = "sqs-queues.json";
+    /** The SigV4 signing name of SQS requests, which the front door routes here. */
+    public static final String SIGNING_NAME = "sqs";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START_TIMEOUT_SECONDS = 120;
 
@@ -56,70 +62,118 @@ public final class QueueService implements EmulatorComponent {
     private final String region;
     private final String accountId;
     private final StateFile<RecordedQueues> stateFile;
+    private final int elasticMqPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, String>> queues = new LinkedHashMap<>();
+    /** What clients use and queue URLs name. */
     private volatile URI endpoint;
+    /** Where ElasticMQ listens: the endpoint itself when run alone, behind the front door as a component. */
+    private volatile URI elasticMq;
+    private volatile String listenAddress;
     private volatile CompletableFuture<SQSRestServer> starting;
+    private boolean launched;
 
     /**
-     * @param bindAddress loopback address to listen on, such as {@code 127.0.0.1}
+     * @param bindAddress loopback address to listen on, such as {@code 127.0.0.1}, when ElasticMQ's port is the
+     *                    endpoint; behind the front door it listens on loopback only, whatever the stand-in's address
      * @param region      region used in queue ARNs
      * @param accountId   account id used in queue URLs and ARNs
      * @param stateDirectory where the queue list is kept; {@code null} keeps nothing across restarts
      */
     public QueueService(String bindAddress, String region, String accountId, Path stateDirectory) {
+        this(bindAddress, region, accountId, stateDirectory, 0);
+    }
+
+    /** @param elasticMqPort the port ElasticMQ listens on, 0 for a free one (tests take one that is in use) */
+    QueueService(String bindAddress, String region, String accountId, Path stateDirectory, int elasticMqPort) {
         this.bindAddress = bindAddress;
         this.region = region;
         this.accountId = accountId;
         this.stateFile = stateDirectory == null ? null
                 : new StateFile<>(stateDirectory.resolve(STATE_FILE), RecordedQueues.class);
+        this.elasticMqPort = elasticMqPort;
     }
 
     /**
-     * Starts ElasticMQ and re-creates the recorded queues, returning once it listens.
+     * Starts ElasticMQ on its own port, which is the SQS endpoint, and re-creates the recorded queues, returning
+     * once it listens.
      *
      * @throws IOException if the recorded queue list exists but cannot be read, or ElasticMQ cannot start
      */
     public void start() throws IOException {
-        begin();
+        begin(null);
         awaitStarted();
     }
 
-    /** Starts as a component of the stand-in: publishes the endpoint at once and binds in the background. */
+    /**
+     * Starts as a component of the stand-in: SQS requests come through the front door (the SQS endpoint published
+     * in {@code endpoints.json} is the control-plane URL); ElasticMQ starts after the readiness signal or on
+     * first use.
+     */
     @Override
     public void start(EmulatorContext context) throws IOException {
-        begin();
+        begin(context.controlPlaneUrl());
         context.publishSqsEndpoint(endpoint);
+        context.serveSigningName(SIGNING_NAME, new SqsForwarder(this));
     }
 
-    private synchronized void begin() throws IOException {
+    /** @param frontDoor the URL clients reach SQS on, or null when ElasticMQ's own port is the endpoint */
+    private synchronized void begin(URI frontDoor) throws IOException {
         if (starting != null) {
             throw new IllegalStateException("The queue service is already started");
         }
-        RecordedQueues recorded = stateFile == null ? null : stateFile.load().orElse(null);
-        if (recorded != null) {
-            queues.putAll(recorded.queues());
-        }
-        int port = recorded != null && isFree(recorded.port()) ? recorded.port() : freePort();
-        String host = urlHost(bindAddress);
-        endpoint = URI.create("http://" + host + ":" + port);
-        List<Map.Entry<String, Map<String, String>>> toRecreate = new ArrayList<>(queues.entrySet());
-        starting = CompletableFuture.supplyAsync(() -> {
-            PhaseClock phases = new PhaseClock(LOG);
-            SQSRestServer server = SQSRestServerBuilder.withInterface(bindAddress).withPort(port)
-                    .withServerAddress(new NodeAddress("http", host, port, ""))
-                    .withAWSRegion(region).withAWSAccountId(accountId).start();
-            server.waitUntilStarted();
-            phases.phase("ElasticMQ (Pekko) listening");
-            toRecreate.forEach(queue -> call("CreateQueue", createRequest(queue.getKey(), queue.getValue())));
-            return server;
-        });
+        stateFile().ifPresent(recorded -> queues.putAll(recorded.queues()));
+        // Behind the front door, nobody but the front door needs to reach ElasticMQ, which checks no signature.
+        listenAddress = frontDoor == null ? bindAddress : InetAddress.getLoopbackAddress().getHostAddress();
+        int port = elasticMqPort != 0 ? elasticMqPort : freePort();
+        elasticMq = URI.create("http://" + urlHost(listenAddress) + ":" + port);
+        endpoint = frontDoor == null ? elasticMq : frontDoor;
+        starting = new CompletableFuture<>();
+        launched = false;
     }
 
-    /** Waits until ElasticMQ listens; a failed start is reported here. */
+    private Optional<RecordedQueues> stateFile() throws IOException {
+        return stateFile == null ? Optional.empty() : stateFile.load();
+    }
+
+    /** The stand-in has signalled readiness: ElasticMQ no longer competes with the broker's start. */
     @Override
-    public void awaitReady() {
-        awaitStarted();
+    public void afterReady() {
+        launch();
+    }
+
+    /** Starts ElasticMQ in the background unless it already started or the service is closed. */
+    private synchronized void launch() {
+        CompletableFuture<SQSRestServer> future = starting;
+        if (launched || future == null) {
+            return;
+        }
+        launched = true;
+        URI listenOn = elasticMq;
+        URI named = endpoint;
+        List<Map.Entry<String, Map<String, String>>> toRecreate = new ArrayList<>(queues.entrySet());
+        Thread thread = new Thread(() -> {
+            PhaseClock phases = new PhaseClock(LOG);
+            SQSRestServer server = null;
+            try {
+                // Queue URLs name the endpoint clients use, which is the front door when ElasticMQ sits behind it.
+                server = SQSRestServerBuilder.withInterface(listenAddress).withPort(listenOn.getPort())
+                        .withServerAddress(new NodeAddress("http", named.getHost(), named.getPort(), ""))
+                        .withAWSRegion(region).withAWSAccountId(accountId).start();
+                server.waitUntilStarted();
+                phases.phase("ElasticMQ (Pekko) listening");
+                toRecreate.forEach(queue -> call("CreateQueue", createRequest(queue.getKey(), queue.getValue())));
+                LOG.info("SQS (ElasticMQ) listening on {}, reached through {}", listenOn, named);
+                future.complete(server);
+            } catch (RuntimeException e) {
+                LOG.error("ElasticMQ could not start on {}: {}; SQS requests are answered with ServiceUnavailable",
+                        listenOn, e.toString());
+                future.completeExceptionally(e);
+                stopQuietly(server);
+            }
+        }, "iot-jitp-sqs-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -138,37 +192,37 @@ public final class QueueService implements EmulatorComponent {
         return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
     }
 
-    /** Reusing the previous port keeps queue URLs stored in stacks and rules valid across restarts. */
-    private boolean isFree(int port) {
-        if (port <= 0) {
-            return false;
-        }
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(bindAddress))) {
-            return probe.isBound();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(bindAddress))) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(listenAddress))) {
             return probe.getLocalPort();
         }
     }
 
-    /** Waits until ElasticMQ listens (and the recorded queues exist again). */
+    /**
+     * Starts ElasticMQ if nothing has yet, and waits until it listens.
+     *
+     * @return where ElasticMQ listens, for the front door to forward SQS requests to
+     * @throws IllegalStateException if it could not start, or the service is closed
+     */
+    URI awaitElasticMq() {
+        awaitStarted();
+        return elasticMq;
+    }
+
+    /** Waits until ElasticMQ listens (and the recorded queues exist again), starting it if nothing has yet. */
     private SQSRestServer awaitStarted() {
         CompletableFuture<SQSRestServer> future = starting;
         if (future == null) {
             throw new IllegalStateException("The queue service is not started");
         }
+        launch();
         try {
             return future.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("ElasticMQ could not start on " + endpoint + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException("ElasticMQ could not start on " + elasticMq + ": "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("ElasticMQ did not start on " + endpoint + " within "
+            throw new IllegalStateException("ElasticMQ did not start on " + elasticMq + " within "
                     + START_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -259,7 +313,9 @@ public final class QueueService implements EmulatorComponent {
         CompletableFuture<SQSRestServer> future = starting;
         starting = null;
         endpoint = null;
-        if (future != null) {
+        if (future != null && !launched) {
+            future.completeExceptionally(new IllegalStateException("the stand-in is stopping"));
+        } else if (future != null) {
             try {
                 future.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS).stopAndWait();
             } catch (ExecutionException | TimeoutException e) {
@@ -267,6 +323,18 @@ public final class QueueService implements EmulatorComponent {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Stops the actor system of a server that failed to bind, so its threads do not outlive the failure. */
+    private static void stopQuietly(SQSRestServer server) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stopAndWait();
+        } catch (RuntimeException e) {
+            LOG.debug("ElasticMQ did not stop cleanly after its failed start: {}", e.toString());
         }
     }
 
@@ -281,7 +349,7 @@ public final class QueueService implements EmulatorComponent {
 
     private JsonNode call(String operation, Map<String, ?> body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint())
+            HttpRequest request = HttpRequest.newBuilder(elasticMq)
                     .header("Content-Type", "application/x-amz-json-1.0")
                     .header("X-Amz-Target", "AmazonSQS." + operation)
                     .timeout(Duration.ofSeconds(30))
@@ -293,7 +361,7 @@ public final class QueueService implements EmulatorComponent {
             }
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("SQS " + operation + " could not reach ElasticMQ at " + endpoint, e);
+            throw new UncheckedIOException("SQS " + operation + " could not reach ElasticMQ at " + elasticMq, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during SQS " + operation, e);
@@ -305,13 +373,16 @@ public final class QueueService implements EmulatorComponent {
             return;
         }
         try {
-            stateFile.save(new RecordedQueues(endpoint().getPort(), new LinkedHashMap<>(queues)));
+            stateFile.save(new RecordedQueues(new LinkedHashMap<>(queues)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write queue state file " + stateFile.path(), e);
         }
     }
 
-    /** The persisted document: the port last used, queue names and their attributes. */
-    record RecordedQueues(int port, Map<String, Map<String, String>> queues) {
+    /**
+     * The persisted document: queue names and their attributes (files from earlier versions also hold the port
+     * ElasticMQ last used, which is ignored: queues are found by name).
+     */
+    record RecordedQueues(Map<String, Map<String, String>> queues) {
     }
 }

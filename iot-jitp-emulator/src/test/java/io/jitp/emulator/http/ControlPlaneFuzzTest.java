@@ -106,7 +106,7 @@ class ControlPlaneFuzzTest {
             CertificateAuthority ca = CertificateAuthority.create(SubjectProfile.ofCommonName("stand-in"),
                     KeyAlgorithm.EC_P256, 10);
             frontDoor = new FrontDoor(new SignatureVerifier(KEY, SECRET, REGION, Clock.systemUTC()),
-                    new IotRestApi(registry, ca, "data.local"), EmulatorConfig.DEFAULT_MAX_REQUEST_BYTES,
+                    new IotRestApi(registry, () -> ca, "data.local"), EmulatorConfig.DEFAULT_MAX_REQUEST_BYTES,
                     FaultPlan.NONE);
             frontDoor.setQueryProtocolHandler(new CallerIdentity("123456789012", KEY).wrapping(
                     new CloudFormationService(REGION, "123456789012", new ResourceTypes()

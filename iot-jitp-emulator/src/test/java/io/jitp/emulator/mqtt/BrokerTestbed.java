@@ -52,7 +52,7 @@ final class BrokerTestbed implements AutoCloseable {
     BrokerTestbed(Path state, MqttBrokerSettings settings, FaultPlan faults) throws IOException {
         registry = IotRegistry.open(state, REGION, ACCOUNT);
         StandInAuthority authority = StandInAuthority.loadOrCreate(state);
-        broker = new MqttBroker(settings, registry, authority.ca(), authority.certificatePath(),
+        broker = new MqttBroker(settings, registry, authority,
                 (body, certificate, id) -> {
                     if (templateFailure instanceof RuntimeException unchecked) {
                         throw unchecked;

@@ -20,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -34,9 +35,9 @@ final class CertificateOperations {
     static final int AWS_ISSUED_VALIDITY_DAYS = 3650;
 
     private final IotRegistry registry;
-    private final CertificateAuthority ownCa;
+    private final Supplier<CertificateAuthority> ownCa;
 
-    CertificateOperations(IotRegistry registry, CertificateAuthority ownCa) {
+    CertificateOperations(IotRegistry registry, Supplier<CertificateAuthority> ownCa) {
         this.registry = registry;
         this.ownCa = ownCa;
     }
@@ -68,7 +69,7 @@ final class CertificateOperations {
         PKCS10CertificationRequest csr = parseCsr(call.requiredText("certificateSigningRequest"));
         X509Certificate x509;
         try {
-            x509 = ownCa.signCsr(csr, AWS_ISSUED_VALIDITY_DAYS);
+            x509 = ownCa.get().signCsr(csr, AWS_ISSUED_VALIDITY_DAYS);
         } catch (InvalidInputException e) {
             throw IotException.invalidRequest(e.getMessage());
         }
@@ -76,7 +77,7 @@ final class CertificateOperations {
     }
 
     private Certificate issue(PublicKey publicKey, boolean active) {
-        X509Certificate x509 = ownCa.issueDeviceCertificate(publicKey,
+        X509Certificate x509 = ownCa.get().issueDeviceCertificate(publicKey,
                 SubjectProfile.ofCommonName(AWS_ISSUED_COMMON_NAME), AWS_ISSUED_VALIDITY_DAYS);
         return registry.registerIssuedCertificate(x509, status(active));
     }

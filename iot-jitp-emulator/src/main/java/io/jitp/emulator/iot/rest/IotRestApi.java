@@ -11,6 +11,7 @@ import io.jitp.emulator.iot.IotRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +29,11 @@ public final class IotRestApi implements RestApi {
 
     /**
      * @param registry the registry served
-     * @param ownCa the stand-in's CA, which signs CreateKeysAndCertificate's certificates as Amazon's would
+     * @param ownCa the stand-in's CA, which signs CreateKeysAndCertificate's certificates as Amazon's would;
+     *        asked for at the first such call (it may still be loading while the stand-in starts)
      * @param dataEndpointHost the host DescribeEndpoint returns for the MQTT data endpoint
      */
-    public IotRestApi(IotRegistry registry, CertificateAuthority ownCa, String dataEndpointHost) {
+    public IotRestApi(IotRegistry registry, Supplier<CertificateAuthority> ownCa, String dataEndpointHost) {
         this.dataEndpointHost = dataEndpointHost;
         new CaCertificateOperations(registry).addTo(routes);
         new CertificateOperations(registry, ownCa).addTo(routes);

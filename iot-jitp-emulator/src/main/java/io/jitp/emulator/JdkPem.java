@@ -1,0 +1,71 @@
+package io.jitp.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Reads and writes the stand-in's own PEM files (root certificate, the broker's server key and certificate) with
+ * the JDK alone. On the start-up path this keeps BouncyCastle's classes and provider set-up (half a second and
+ * more in a fresh JVM) out of the way; BouncyCastle is still what signs, later. Files in another format than the
+ * stand-in writes are the caller's to fall back on (this throws).
+ */
+public final class JdkPem {
+    private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String PKCS8_END = "-----END PRIVATE KEY-----";
+
+    private JdkPem() {
+    }
+
+    /**
+     * @param file a PEM file whose first block is a certificate (other blocks may follow)
+     * @return that certificate
+     * @throws IOException if it cannot be read
+     * @throws GeneralSecurityException if it holds no certificate the JDK can parse
+     */
+    public static X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /**
+     * @param file a PEM file holding an unencrypted PKCS#8 EC key ({@code BEGIN PRIVATE KEY}), possibly after
+     *             other blocks
+     * @return the key
+     * @throws IOException if it cannot be read
+     * @throws GeneralSecurityException if it holds no such key
+     */
+    public static PrivateKey readEcPrivateKey(Path file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file);
+        int begin = pem.indexOf(PKCS8_BEGIN);
+        int end = pem.indexOf(PKCS8_END, Math.max(begin, 0));
+        if (begin < 0 || end < 0) {
+            throw new GeneralSecurityException(file + " holds no unencrypted PKCS#8 PEM key");
+        }
+        String base64 = pem.substring(begin + PKCS8_BEGIN.length(), end);
+        try {
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
+                    .decode(base64)));
+        } catch (IllegalArgumentException e) {
+            throw new GeneralSecurityException(file + " holds no valid base64", e);
+        }
+    }
+
+    /**
+     * @param key a private key
+     * @return it as unencrypted PKCS#8 PEM, the form {@link #readEcPrivateKey} reads
+     */
+    public static String encodePrivateKey(PrivateKey key) {
+        return PKCS8_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n" + PKCS8_END + "\n";
+    }
+}
