@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p>As a stand-in component the SQS endpoint is the control plane's own port: the front door checks the signature
  * of requests signed for {@code sqs} and hands them to {@link SqsForwarder}, which holds each one until ElasticMQ
  * listens. ElasticMQ (Pekko) takes a second or more to start in a fresh JVM, so it is not started before the
- * stand-in's readiness signal (where it would compete with the MQTT broker for the CPU) but right after it
- * ({@link #afterReady()}), or earlier by the first operation that needs it; every operation waits until it listens.
+ * stand-in's readiness signal (where it would compete with the MQTT broker for the CPU): right after it when recorded
+ * queues must be re-created ({@link #afterReady()}), otherwise by the first operation that needs it; every operation
+ * waits until it listens.
  * Run on its own ({@link #start()}), ElasticMQ's port is the endpoint.
  */
 public final class QueueService implements EmulatorComponent {
@@ -136,10 +137,21 @@ public final class QueueService implements EmulatorComponent {
         return stateFile == null ? Optional.empty() : stateFile.load();
     }
 
-    /** The stand-in has signalled readiness: ElasticMQ no longer competes with the broker's start. */
+    /**
+     * The stand-in has signalled readiness: ElasticMQ no longer competes with the broker's start. It starts now only
+     * if recorded queues must be back; otherwise the first SQS request or queue starts it, so the many builds that
+     * never use SQS (provisioning, smoke-connect, load tests) never pay for Pekko's start.
+     */
     @Override
-    public void afterReady() {
-        launch();
+    public synchronized void afterReady() {
+        if (!queues.isEmpty()) {
+            launch();
+        }
+    }
+
+    /** @return whether ElasticMQ has been asked to start (it may still be starting) */
+    synchronized boolean elasticMqLaunched() {
+        return launched;
     }
 
     /** Starts ElasticMQ in the background unless it already started or the service is closed. */

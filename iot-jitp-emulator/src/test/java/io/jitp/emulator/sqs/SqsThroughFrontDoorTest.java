@@ -1,6 +1,7 @@
 package io.jitp.emulator.sqs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * SQS is served on the control plane's port: its requests are told apart by their signing name, checked like every
- * other request, and held until ElasticMQ (started only after the readiness signal) listens; a call made right
+ * other request, and held until ElasticMQ (started only after the readiness signal, and only once needed) listens; a call made right
  * after readiness succeeds, and an ElasticMQ that cannot start is reported to the caller instead of a hang.
  */
 class SqsThroughFrontDoorTest {
@@ -84,6 +86,24 @@ class SqsThroughFrontDoorTest {
         assertEquals(0, sent.exitCode(), sent::toString);
         AwsCli.Result received = aws.run(endpoint, "sqs", "receive-message", "--queue-url", url);
         assertTrue(received.stdout().contains("via CLI"), received::toString);
+    }
+
+    @Test
+    void elasticMqStartsOnlyWhenSomethingNeedsItOrRecordedQueuesMustComeBack() throws Exception {
+        QueueService unused = queueService(StandIn.config(state), 0);
+        start(unused);
+        assertFalse(unused.elasticMqLaunched(), "nothing used SQS, yet ElasticMQ was started");
+        unused.createQueue("kept", Map.of());
+        assertTrue(unused.elasticMqLaunched());
+        server.close();
+
+        QueueService restarted = queueService(StandIn.config(state), 0);
+        EmulatorEndpoints endpoints = start(restarted);
+        assertTrue(restarted.elasticMqLaunched(), "a recorded queue must be re-created right after readiness");
+        try (SqsClient sqs = sdk(endpoints, endpoints.secretAccessKey())) {
+            assertEquals(List.of(endpoints.controlPlaneUrl() + "/" + endpoints.accountId() + "/kept"),
+                    sqs.listQueues().queueUrls());
+        }
     }
 
     @Test
