@@ -130,8 +130,8 @@ public class LoadTestMojo extends AbstractAwsMojo {
 
     /**
      * Threads of the generator's Netty event loop, which do every device's TLS and MQTT work; 0 = half the cores,
-     * at least one (one thread does about 50,000 msg/s with TLS; it batches more work per wake-up than several, so
-     * it costs fewer CPU-µs per message). Raise it for a shard offering more than that.
+     * at least one (one thread carries the seed's 20,000 msg/s at about a quarter of a core, and batches more work
+     * per wake-up than several: fewer CPU-µs per message). Raise it for a shard offering far more than that.
      *
      * @since 0.1.0
      */

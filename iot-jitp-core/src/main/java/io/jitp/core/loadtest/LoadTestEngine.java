@@ -105,9 +105,9 @@ public final class LoadTestEngine {
 
     /**
      * @return half the cores, at least one: one event-loop thread takes more ready connections per wake-up, so it
-     *         spends fewer CPU-µs per message than one per core (measured, docs/benchmarks.md), and one core does
-     *         about 50,000 msg/s with TLS, which AWS's default account quota (20,000/s each way) does not reach; the
-     *         other cores are left to the JVM (JIT, GC), the publishers' timers and a local broker
+     *         spends fewer CPU-µs per message than one per core (measured, docs/benchmarks.md), and it carries the
+     *         seed's 20,000 msg/s with TLS at about a quarter of a core (AWS's default account quota is 20,000/s
+     *         each way); the other cores are left to the JVM (JIT, GC) and, in a test on one machine, the broker
      */
     public static int defaultEventLoopThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
