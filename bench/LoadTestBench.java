@@ -35,7 +35,7 @@ import java.util.Locale;
  * The load-test generator against the Debian mosquitto broker with a TLS listener that requires client certificates
  * from our CA (require_certificate, use_identity_as_username), started and stopped here ({@code mosquitto} mode), or
  * against the stand-in in its own JVM with quotas off ({@code standin} mode, JITP included). Each shape argument is
- * PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3] (e.g. 487x20@1:60); the seed's figures are
+ * PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3][:tN] (e.g. 487x20@1:60); the seed's figures are
  * printed next to ours.
  * Usage: java -cp ... [-Dstandin.classpath=...] LoadTestBench.java mosquitto|standin WORKDIR SHAPE...
  */
@@ -110,7 +110,12 @@ public final class LoadTestBench {
         plan.describe().forEach(System.out::println);
         LoadTestDevices.ensure(ca, work.resolve("devices"), plan, SubjectProfile.empty(), Reporter.silent());
         Path output = work.resolve("report-" + shape.replace(':', '_'));
-        RunData data = new LoadTestEngine(plan, address, work.resolve("devices"), output, out).run();
+        LoadTestEngine engine = new LoadTestEngine(plan, address, work.resolve("devices"), output, out);
+        flags.stream().filter(flag -> flag.startsWith("t")).findFirst()
+                .ifPresent(flag -> engine.eventLoopThreads(Integer.parseInt(flag.substring(1))));
+        long[] gcBefore = gcCountAndMillis();
+        RunData data = engine.run();
+        long[] gcAfter = gcCountAndMillis();
         LoadTestOutcome outcome = LoadTestReports.write(output, data, new Thresholds(0.95, 0, 0.001));
         outcome.summary().describe().forEach(System.out::println);
         GeneratorFigures g = outcome.summary().generators().get(0);
@@ -123,6 +128,9 @@ public final class LoadTestBench {
         System.out.printf(Locale.ROOT, "generator CPU-us/msg: user %.2f, kernel %.2f (on loopback the kernel part"
                         + " includes the receiving end's TCP work for what the generator sends)%n",
                 g.cpuMicrosPerMessage() * (1 - kernelShare), g.cpuMicrosPerMessage() * kernelShare);
+        System.out.printf(Locale.ROOT, "GC over the whole run (connect, window, drain): %d collections, %d ms"
+                + " (pause and concurrent time as the collectors count it)%n", gcAfter[0] - gcBefore[0],
+                gcAfter[1] - gcBefore[1]);
         if (broker != null) {
             System.out.println(broker.describe(data.steadyStartSecond(), data.steadyEndSecond(), g.messages()));
         }
@@ -132,6 +140,17 @@ public final class LoadTestBench {
                 SEED_CONNECT_SECONDS / g.connectSeconds());
         System.out.println("verdict: " + (outcome.passed() ? "PASSED" : "FAILED " + outcome.failures()));
         System.out.println("report: " + outcome.html());
+    }
+
+    /** @return collections and collection milliseconds of every garbage collector of this JVM so far */
+    private static long[] gcCountAndMillis() {
+        long[] total = new long[2];
+        for (java.lang.management.GarbageCollectorMXBean gc
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total[0] += Math.max(0, gc.getCollectionCount());
+            total[1] += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     /**

@@ -6,6 +6,8 @@ def json = { File f -> new JsonSlurper().parse(f) }
 // 1: plan and quotas printed, every device provisioned by JITP, the formula met, nothing lost, no echo
 assert log.contains('Expected: 15 msg/s in total = P*r*(1+2S); inbound 10 msg/s, outbound 5 msg/s')
 assert log.contains('AWS IoT default quotas (planned / limit):')
+// the plugin's runtime brings BoringSSL (netty-tcnative) and the event-loop parameter reaches the engine
+assert log.contains('TLS by BoringSSL, 2 event-loop threads)')
 def first = json(new File(basedir, 'target/iot-jitp/loadtest/report.json'))
 assert first.summary.totals.jitpDrops == 7 // 5 publishers, 1 subscriber, the collector
 assert first.summary.loss.lost == 0 && first.summary.totals.echoes == 0

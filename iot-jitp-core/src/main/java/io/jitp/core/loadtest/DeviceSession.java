@@ -1,5 +1,6 @@
 package io.jitp.core.loadtest;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,8 @@ final class DeviceSession {
     volatile DeviceLink link;
     /** Publishers: whether its fixed-rate schedule runs (it starts at the first connect and survives reconnects). */
     volatile boolean everPublishing;
+    /** Publishers: where the schedule runs, chosen at the first connect ({@link PublishClock}). */
+    volatile ScheduledExecutorService publishClock;
     /** Subscribers and collector: whether the run counted it ready (subscribed, or given up). */
     volatile boolean ready;
     /** Next message number (publishers). */

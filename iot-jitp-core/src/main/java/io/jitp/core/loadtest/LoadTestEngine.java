@@ -63,9 +63,11 @@ public final class LoadTestEngine {
     private LatencyRecorders latencies;
     private Connector connector;
     private ScheduledExecutorService scheduler;
+    private PublisherSchedules publishSchedules;
     private CountDownLatch listenersReady;
     private CountDownLatch publishersConnected;
     private final AtomicBoolean lossReported = new AtomicBoolean();
+    private int eventLoopThreads = defaultEventLoopThreads();
     private volatile boolean stopping;
 
     /**
@@ -85,6 +87,30 @@ public final class LoadTestEngine {
         this.sent = new AtomicLongArray(plan.publishers());
         this.forwarded = new AtomicLongArray(plan.publishers());
         this.collected = new AtomicLongArray(plan.publishers());
+    }
+
+    /**
+     * @param threads the Netty event loop's threads, which do every device's TLS and MQTT work; 0 for
+     *                {@link #defaultEventLoopThreads()}
+     * @return this engine
+     */
+    public LoadTestEngine eventLoopThreads(int threads) {
+        if (threads < 0) {
+            throw new InvalidInputException("iot.loadtest.eventLoopThreads must be 0 (automatic) or more, not "
+                    + threads);
+        }
+        this.eventLoopThreads = threads == 0 ? defaultEventLoopThreads() : threads;
+        return this;
+    }
+
+    /**
+     * @return half the cores, at least one: one event-loop thread takes more ready connections per wake-up, so it
+     *         spends fewer CPU-µs per message than one per core (measured, docs/benchmarks.md), and it carries the
+     *         seed's 20,000 msg/s with TLS at about a quarter of a core (AWS's default account quota is 20,000/s
+     *         each way); the other cores are left to the JVM (JIT, GC) and, in a test on one machine, the broker
+     */
+    public static int defaultEventLoopThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /**
@@ -109,7 +135,7 @@ public final class LoadTestEngine {
         timeline = new Timeline(startSecond, plan.rampUpSeconds() + plan.durationSeconds() + SLACK_SECONDS);
         List<DeviceSession> all = new ArrayList<>(listeners);
         all.addAll(publishers);
-        LinkSettings settings = LinkSettings.of(broker, plan, Runtime.getRuntime().availableProcessors());
+        LinkSettings settings = LinkSettings.of(broker, plan, eventLoopThreads);
         for (DeviceSession device : all) {
             device.link = settings.link(device.id, device.keys, device.role == DeviceRole.PUBLISHER
                     ? LoadTestTopics.publishTopic(device.id) : LoadTestTopics.FORWARDS, new DeviceLink.Events() {
@@ -131,6 +157,7 @@ public final class LoadTestEngine {
             thread.setDaemon(true);
             return thread;
         });
+        publishSchedules = new PublisherSchedules(scheduler, Math.round(1e9 / plan.ratePerPublisher()));
         try (LatencyRecorders recorders = new LatencyRecorders(outputFolder.resolve(HISTOGRAM_LOG),
                 startSecond * 1000)) {
             latencies = recorders;
@@ -144,6 +171,7 @@ public final class LoadTestEngine {
             } finally {
                 stopping = true;
                 connector.close();
+                publishSchedules.stop();
                 disconnect(all);
                 scheduler.shutdownNow();
             }
@@ -167,8 +195,9 @@ public final class LoadTestEngine {
             // Without a ramp-up every device connects first, at full handshake speed, and all start together.
             publishers.forEach(this::startPublishing);
         }
-        reporter.info(String.format("Connected %d of %d devices in %.1f s (Netty %s transport); measuring for %d s",
-                all.size() - failedDevices.size(), all.size(), connectSeconds, NettyTransport.name(),
+        reporter.info(String.format("Connected %d of %d devices in %.1f s (Netty %s transport, TLS by %s, %d event-loop"
+                        + " thread%s); measuring for %d s", all.size() - failedDevices.size(), all.size(), connectSeconds,
+                NettyTransport.name(), NettyTransport.tls(), eventLoopThreads, eventLoopThreads == 1 ? "" : "s",
                 plan.durationSeconds()));
         long steadyStart = WallClock.second() + 1;
         long steadyEnd = steadyStart + plan.durationSeconds();
@@ -212,6 +241,7 @@ public final class LoadTestEngine {
             case PUBLISHER -> {
                 if (!device.everPublishing) {
                     device.everPublishing = true;
+                    device.publishClock = publishSchedules.currentClock();
                     if (plan.rampUpSeconds() > 0) {
                         startPublishing(device);
                     }
@@ -226,9 +256,8 @@ public final class LoadTestEngine {
 
     /** Sends at the planned rate from a random offset within the first period, until the run stops. */
     private void startPublishing(DeviceSession device) {
-        long period = Math.round(1e9 / plan.ratePerPublisher());
-        scheduler.scheduleAtFixedRate(() -> publish(device), ThreadLocalRandom.current().nextLong(period), period,
-                TimeUnit.NANOSECONDS);
+        // A publisher that never connected has no event loop: it ticks on the scheduler, counting missed publishes.
+        publishSchedules.start(device.publishClock != null ? device.publishClock : scheduler, () -> publish(device));
     }
 
     private void subscribe(DeviceSession device, String filter, Consumer<ByteBuffer> handler) {

@@ -82,6 +82,13 @@ class LoadTestRestartTest {
         assertTrue(data.total(Counter.RECONNECTS) >= devices, "every device came back: " + console);
         assertEquals(List.of(), data.failedDevices());
         assertTrue(data.total(Counter.MISSED) > 0, "publishers due while disconnected count what they could not send");
+        // The client shut its event loop down with the last connection; the publishers' schedules (on that loop)
+        // went on: they published again once reconnected, up to the end of the window.
+        long[] published = data.series(Counter.PUBLISHED);
+        assertTrue(published[(int) (data.steadyEndSecond() - data.startSecond()) - 1] > 0,
+                "publishers still sent in the last second of the window: " + java.util.Arrays.toString(published));
+        assertTrue(console.stream().anyMatch(line -> line.startsWith("Connected") && line.contains("TLS by ")),
+                "the run names its TLS engine: " + console);
         assertTrue(console.stream().anyMatch(line -> line.contains("lost its connection")), console.toString());
 
         // Two independent counts agree: what publishers sent, against the subscribers' per-second deliveries
