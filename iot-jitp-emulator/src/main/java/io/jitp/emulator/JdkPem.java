@@ -13,7 +13,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Reads and writes the stand-in's own PEM files (root certificate, the broker's server key and certificate) with
+ * Reads the stand-in's own PEM files (root certificate, the broker's server key and certificate) with
  * the JDK alone. On the start-up path this keeps BouncyCastle's classes and provider set-up (half a second and
  * more in a fresh JVM) out of the way; BouncyCastle is still what signs, later. Files in another format than the
  * stand-in writes are the caller's to fall back on (this throws).
@@ -38,8 +38,8 @@ public final class JdkPem {
     }
 
     /**
-     * @param file a PEM file holding an unencrypted PKCS#8 EC key ({@code BEGIN PRIVATE KEY}), possibly after
-     *             other blocks
+     * @param file a PEM file holding an unencrypted PKCS#8 EC key ({@code BEGIN PRIVATE KEY}, as the core's
+     *             {@code Pem.encode(PrivateKey)} writes it), possibly after other blocks
      * @return the key
      * @throws IOException if it cannot be read
      * @throws GeneralSecurityException if it holds no such key
@@ -58,14 +58,5 @@ public final class JdkPem {
         } catch (IllegalArgumentException e) {
             throw new GeneralSecurityException(file + " holds no valid base64", e);
         }
-    }
-
-    /**
-     * @param key a private key
-     * @return it as unencrypted PKCS#8 PEM, the form {@link #readEcPrivateKey} reads
-     */
-    public static String encodePrivateKey(PrivateKey key) {
-        return PKCS8_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                + "\n" + PKCS8_END + "\n";
     }
 }

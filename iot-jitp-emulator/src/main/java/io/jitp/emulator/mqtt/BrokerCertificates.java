@@ -94,7 +94,7 @@ final class BrokerCertificates {
                 addresses, SERVER_VALIDITY_DAYS);
         // Not flushed to the disk: a file lost to a crash only means issuing a new pair at the next start.
         Path target = keptIn.resolve(FILE);
-        byte[] pair = (Pem.encode(server) + JdkPem.encodePrivateKey(keys.getPrivate())).getBytes(StandardCharsets.UTF_8);
+        byte[] pair = (Pem.encode(server) + Pem.encode(keys.getPrivate())).getBytes(StandardCharsets.UTF_8);
         SecureFiles.commit(SecureFiles.prepare(target, pair, true), target);
         return new ServerPair(keys.getPrivate(), server);
     }
