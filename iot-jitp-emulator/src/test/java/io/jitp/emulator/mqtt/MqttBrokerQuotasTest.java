@@ -1,8 +1,8 @@
 package io.jitp.emulator.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jitp.core.pki.CertificateAuthority;
 import java.nio.file.Path;
@@ -41,11 +41,25 @@ class MqttBrokerQuotasTest {
     @Test
     void aSecondConnectWithinTheSameSecondIsRefused() throws Exception {
         TestDevice device = testbed.activeDevice(ca, "fast", "All", ALLOW_ALL);
-        try (PahoClients clients = testbed.clients()) {
-            clients.connect(device);
-            MqttException refused = assertThrows(MqttException.class, () -> clients.connect(device));
-            assertEquals(CONNECTION_RATE_EXCEEDED, refused.getReasonCode());
+        // On a loaded machine two connects in a row can take more than a second, and then the second is rightly
+        // let in: such a pair proves nothing, so it is tried again. A pair that let both in within a second fails.
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try (PahoClients clients = testbed.clients()) {
+                long start = System.nanoTime();
+                clients.connect(device);
+                try {
+                    clients.connect(device);
+                } catch (MqttException refused) {
+                    assertEquals(CONNECTION_RATE_EXCEEDED, refused.getReasonCode());
+                    return;
+                }
+                long pairMillis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(pairMillis >= 1000, "a second CONNECT " + pairMillis + " ms after the first was let in");
+            }
+            Thread.sleep(1000);
         }
+        fail("every pair of connects took more than a second, so the quota could not be observed; the machine is"
+                + " too loaded for this test");
     }
 
     @Test
