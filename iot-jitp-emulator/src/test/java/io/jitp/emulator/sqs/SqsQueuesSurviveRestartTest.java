@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,36 @@ class SqsQueuesSurviveRestartTest {
             assertEquals("40", attributes.get("VisibilityTimeout"));
             assertEquals("3", attributes.get("DelaySeconds"));
             assertEquals(Map.of("env", "dev", "owner", "cli"), seen.get("tags"));
+        }
+    }
+
+    @Test
+    void concurrentChangesToOneQueueAreAllRecorded() throws Exception {
+        EmulatorEndpoints endpoints = start();
+        String url = url(endpoints, "busy");
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try (SqsClient sqs = sqs(endpoints)) {
+            sqs.createQueue(b -> b.queueName("busy"));
+            List<Future<?>> changes = new java.util.ArrayList<>();
+            for (int client = 0; client < 4; client++) {
+                String prefix = "client" + client + "-";
+                changes.add(clients.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        String key = prefix + i;
+                        sqs.tagQueue(b -> b.queueUrl(url).tags(Map.of(key, "v")));
+                    }
+                }));
+            }
+            for (Future<?> change : changes) {
+                change.get();
+            }
+            QueueRecords recorded = new QueueRecords(state.resolve(QueueService.STATE_FILE));
+            recorded.load();
+            Map<String, String> tags = sqs.listQueueTags(b -> b.queueUrl(url)).tags();
+            assertEquals(20, tags.size());
+            assertEquals(tags, recorded.queues().get("busy").tags());
+        } finally {
+            clients.shutdownNow();
         }
     }
 
