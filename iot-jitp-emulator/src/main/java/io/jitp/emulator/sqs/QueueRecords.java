@@ -37,6 +37,11 @@ final class QueueRecords {
                 new RecordedQueue(attributes, document.tags().getOrDefault(name, Map.of())))));
     }
 
+    /** @return the state file, or {@code null} when the records are kept in memory only */
+    Path path() {
+        return file == null ? null : file.path();
+    }
+
     /** @return whether no queue is recorded */
     boolean isEmpty() {
         return queues.isEmpty();

@@ -363,9 +363,18 @@ public final class QueueService implements EmulatorComponent {
      * Re-creates the recorded queues in a fresh ElasticMQ: every queue first, then the redrive policies, which name
      * a dead-letter queue that must exist (and may have been recorded after the queue that uses it). A redrive
      * policy whose dead-letter queue was deleted since is left out with a warning, as the queue itself matters more.
+     * A queue ElasticMQ refuses to re-create (a hand-edited record) fails ElasticMQ's start naming the file, so
+     * every SQS request says what to fix rather than a queue silently missing.
      */
     private void recreate(ElasticMqApi calls, URI named, Map<String, RecordedQueue> queues) {
-        queues.forEach((name, queue) -> calls.call("CreateQueue", queue.createRequestWithoutRedrive(name)));
+        queues.forEach((name, queue) -> {
+            try {
+                calls.call("CreateQueue", queue.createRequestWithoutRedrive(name));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("queue " + name + " recorded in " + records.path()
+                        + " could not be re-created (" + e.getMessage() + "); fix or remove its entry", e);
+            }
+        });
         queues.forEach((name, queue) -> queue.redrivePolicy().ifPresent(policy -> {
             try {
                 calls.call("SetQueueAttributes", Map.of("QueueUrl", named + "/" + accountId + "/" + name,

@@ -207,6 +207,18 @@ class SqsQueuesSurviveRestartTest {
     }
 
     @Test
+    void aRecordedQueueThatCannotBeRecreatedIsReportedNamingTheFile() throws Exception {
+        Path record = state.resolve(QueueService.STATE_FILE);
+        Files.writeString(record, "{\"queues\": {\"edited\": {\"VisibilityTimeout\": \"soon\"}}}");
+        EmulatorEndpoints endpoints = start();
+        try (SqsClient sqs = sqs(endpoints)) {
+            SqsException refused = assertThrows(SqsException.class, sqs::listQueues);
+            assertEquals("ServiceUnavailable", refused.awsErrorDetails().errorCode());
+            assertTrue(refused.getMessage().contains("queue edited recorded in " + record), refused.getMessage());
+        }
+    }
+
+    @Test
     void aChangeThatCannotBeRecordedIsReportedToTheClientNotLostSilently() throws Exception {
         EmulatorEndpoints endpoints = start();
         assertFalse(queues.elasticMqLaunched(), "nothing recorded, yet ElasticMQ was started");
