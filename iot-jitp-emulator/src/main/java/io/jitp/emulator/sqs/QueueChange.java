@@ -35,16 +35,23 @@ record QueueChange(String operation, String queueName) {
      */
     static Optional<QueueChange> of(ReceivedRequest request) {
         String target = request.header("x-amz-target");
-        Map<String, String> fields = target != null ? jsonFields(request) : queryFields(request);
-        String operation = target != null && target.startsWith(TARGET_PREFIX)
-                ? target.substring(TARGET_PREFIX.length()) : fields.get("Action");
-        if (operation == null || !OPERATIONS.contains(operation)) {
-            return Optional.empty();
+        if (target != null) {
+            String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+            // Checked before the body is parsed: most requests send or receive messages and change no queue.
+            return OPERATIONS.contains(operation) ? named(operation, jsonFields(request), "/") : Optional.empty();
         }
-        String name = fields.get("QueueName") != null ? fields.get("QueueName")
-                : fields.get("QueueUrl") != null ? QueueService.queueName(fields.get("QueueUrl"))
-                : target == null && !request.rawPath().equals("/") ? QueueService.queueName(request.rawPath()) : null;
-        return name == null || name.isEmpty() ? Optional.empty() : Optional.of(new QueueChange(operation, name));
+        Map<String, String> fields = queryFields(request);
+        String operation = fields.getOrDefault("Action", "");
+        return OPERATIONS.contains(operation) ? named(operation, fields, request.rawPath()) : Optional.empty();
+    }
+
+    /** @param path the request's path, which names the queue in query requests sent to the queue's URL */
+    private static Optional<QueueChange> named(String operation, Map<String, String> fields, String path) {
+        String url = fields.get("QueueUrl");
+        String name = fields.containsKey("QueueName") ? fields.get("QueueName")
+                : url != null ? QueueService.queueName(url)
+                : !path.equals("/") ? QueueService.queueName(path) : "";
+        return name.isEmpty() ? Optional.empty() : Optional.of(new QueueChange(operation, name));
     }
 
     private static Map<String, String> jsonFields(ReceivedRequest request) {
