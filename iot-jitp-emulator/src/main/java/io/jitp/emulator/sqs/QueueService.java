@@ -1,22 +1,13 @@
 package io.jitp.emulator.sqs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jitp.emulator.EmulatorComponent;
 import io.jitp.emulator.EmulatorContext;
 import io.jitp.emulator.PhaseClock;
-import io.jitp.emulator.state.StateFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * protocol (AWS CLI 2.9) and the JSON 1.0 protocol (AWS SDK for Java v2), so every client reaches it unchanged.
  *
  * <p>Queue URLs are {@code <endpoint>/<account>/<name>} and ARNs {@code arn:aws:sqs:<region>:<account>:<name>}.
- * ElasticMQ keeps queues in memory only, so the queues themselves (with their attributes, not their messages) are
- * recorded in {@code sqs-queues.json} under the state directory and re-created on start: a stack's queue survives a
- * restart of the stand-in as it survives in AWS between two builds. Queues are found by the name at the end of a
- * URL, so a URL kept from an earlier run still reaches its queue.
+ * ElasticMQ keeps queues in memory only, so the queues themselves (their settable attributes and tags, not their
+ * messages) are recorded in {@code sqs-queues.json} under the state directory ({@link QueueRecords}) and re-created
+ * on start: a queue survives a restart of the stand-in as it survives in AWS between two builds, whether a stack
+ * or a client created it ({@link #recordAsItIsNow(String)}). Queues are found by the name at the end of a URL, so a
+ * URL kept from an earlier run still reaches its queue.
  *
  * <p>As a stand-in component the SQS endpoint is the control plane's own port: the front door checks the signature
  * of requests signed for {@code sqs} and hands them to {@link SqsForwarder}, which holds each one until ElasticMQ
@@ -56,20 +48,18 @@ public final class QueueService implements EmulatorComponent {
     public static final String STATE_FILE = "sqs-queues.json";
     /** The SigV4 signing name of SQS requests, which the front door routes here. */
     public static final String SIGNING_NAME = "sqs";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START_TIMEOUT_SECONDS = 120;
 
     private final String bindAddress;
     private final String region;
     private final String accountId;
-    private final StateFile<RecordedQueues> stateFile;
+    private final QueueRecords records;
     private final int elasticMqPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Map<String, String>> queues = new LinkedHashMap<>();
     /** What clients use and queue URLs name. */
     private volatile URI endpoint;
     /** Where ElasticMQ listens: the endpoint itself when run alone, behind the front door as a component. */
     private volatile URI elasticMq;
+    private volatile ElasticMqApi api;
     private volatile String listenAddress;
     private volatile CompletableFuture<SQSRestServer> starting;
     private boolean launched;
@@ -90,8 +80,7 @@ public final class QueueService implements EmulatorComponent {
         this.bindAddress = bindAddress;
         this.region = region;
         this.accountId = accountId;
-        this.stateFile = stateDirectory == null ? null
-                : new StateFile<>(stateDirectory.resolve(STATE_FILE), RecordedQueues.class);
+        this.records = new QueueRecords(stateDirectory == null ? null : stateDirectory.resolve(STATE_FILE));
         this.elasticMqPort = elasticMqPort;
     }
 
@@ -123,18 +112,15 @@ public final class QueueService implements EmulatorComponent {
         if (starting != null) {
             throw new IllegalStateException("The queue service is already started");
         }
-        stateFile().ifPresent(recorded -> queues.putAll(recorded.queues()));
+        records.load();
         // Behind the front door, nobody but the front door needs to reach ElasticMQ, which checks no signature.
         listenAddress = frontDoor == null ? bindAddress : InetAddress.getLoopbackAddress().getHostAddress();
         int port = elasticMqPort != 0 ? elasticMqPort : freePort();
         elasticMq = URI.create("http://" + urlHost(listenAddress) + ":" + port);
+        api = new ElasticMqApi(elasticMq);
         endpoint = frontDoor == null ? elasticMq : frontDoor;
         starting = new CompletableFuture<>();
         launched = false;
-    }
-
-    private Optional<RecordedQueues> stateFile() throws IOException {
-        return stateFile == null ? Optional.empty() : stateFile.load();
     }
 
     /**
@@ -144,7 +130,7 @@ public final class QueueService implements EmulatorComponent {
      */
     @Override
     public synchronized void afterReady() {
-        if (!queues.isEmpty()) {
+        if (!records.isEmpty()) {
             launch();
         }
     }
@@ -163,7 +149,8 @@ public final class QueueService implements EmulatorComponent {
         launched = true;
         URI listenOn = elasticMq;
         URI named = endpoint;
-        List<Map.Entry<String, Map<String, String>>> toRecreate = new ArrayList<>(queues.entrySet());
+        ElasticMqApi calls = api;
+        Map<String, RecordedQueue> toRecreate = records.queues();
         Thread thread = new Thread(() -> {
             PhaseClock phases = new PhaseClock(LOG);
             SQSRestServer server = null;
@@ -174,7 +161,7 @@ public final class QueueService implements EmulatorComponent {
                         .withAWSRegion(region).withAWSAccountId(accountId).start();
                 server.waitUntilStarted();
                 phases.phase("ElasticMQ (Pekko) listening");
-                toRecreate.forEach(queue -> call("CreateQueue", createRequest(queue.getKey(), queue.getValue())));
+                recreate(calls, named, toRecreate);
                 LOG.info("SQS (ElasticMQ) listening on {}, reached through {}", listenOn, named);
                 future.complete(server);
             } catch (RuntimeException e) {
@@ -265,9 +252,13 @@ public final class QueueService implements EmulatorComponent {
      */
     public synchronized String createQueue(String name, Map<String, String> attributes) {
         awaitStarted();
-        String url = call("CreateQueue", createRequest(name, attributes)).path("QueueUrl").asText();
-        queues.put(name, Map.copyOf(attributes));
-        recordQueues();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("QueueName", name);
+        if (!attributes.isEmpty()) {
+            request.put("Attributes", attributes);
+        }
+        String url = api.call("CreateQueue", request).path("QueueUrl").asText();
+        recordAsItIsNow(name);
         return url;
     }
 
@@ -275,11 +266,8 @@ public final class QueueService implements EmulatorComponent {
     public synchronized void setQueueAttributes(String queueUrl, Map<String, String> attributes) {
         awaitStarted();
         String name = queueName(queueUrl);
-        call("SetQueueAttributes", Map.of("QueueUrl", queueUrl(name), "Attributes", attributes));
-        Map<String, String> merged = new LinkedHashMap<>(queues.getOrDefault(name, Map.of()));
-        merged.putAll(attributes);
-        queues.put(name, Map.copyOf(merged));
-        recordQueues();
+        api.call("SetQueueAttributes", Map.of("QueueUrl", queueUrl(name), "Attributes", attributes));
+        recordAsItIsNow(name);
     }
 
     /**
@@ -288,20 +276,41 @@ public final class QueueService implements EmulatorComponent {
      */
     public void sendMessage(String queueUrl, String body) {
         awaitStarted();
-        call("SendMessage", Map.of("QueueUrl", queueUrl(queueName(queueUrl)), "MessageBody", body));
+        api.call("SendMessage", Map.of("QueueUrl", queueUrl(queueName(queueUrl)), "MessageBody", body));
     }
 
     /** Deletes a queue and forgets it. */
     public synchronized void deleteQueue(String queueUrl) {
         awaitStarted();
-        call("DeleteQueue", Map.of("QueueUrl", queueUrl(queueName(queueUrl))));
-        queues.remove(queueName(queueUrl));
-        recordQueues();
+        api.call("DeleteQueue", Map.of("QueueUrl", queueUrl(queueName(queueUrl))));
+        recordAsItIsNow(queueName(queueUrl));
     }
 
-    /** @return the names of the queues this service created and keeps across restarts */
+    /**
+     * Records a queue as ElasticMQ now holds it, after a request that may have changed it succeeded: its settable
+     * attributes and tags, or that it no longer exists. Reading the queue back rather than decoding the request
+     * records exactly what the queue is, whichever protocol changed it (attributes and tags have different encodings
+     * in the JSON and query protocols), with the defaults it was given and every earlier change merged, and without
+     * what ElasticMQ ignored. Each record is read and written under this object's lock, so the last one written
+     * reflects every change that completed before it, even when clients change one queue concurrently.
+     *
+     * @param name the queue's name
+     * @throws java.io.UncheckedIOException naming the state file, if it cannot be written
+     * @throws IllegalStateException if ElasticMQ cannot be asked
+     */
+    synchronized void recordAsItIsNow(String name) {
+        awaitStarted();
+        String url = queueUrl(name);
+        Optional<RecordedQueue> current = api.callOnQueue("GetQueueAttributes",
+                        Map.of("QueueUrl", url, "AttributeNames", List.of("All")))
+                .flatMap(attributes -> api.callOnQueue("ListQueueTags", Map.of("QueueUrl", url))
+                        .map(tags -> RecordedQueue.fromElasticMq(attributes, tags)));
+        records.put(name, current.orElse(null));
+    }
+
+    /** @return the names of the queues that exist and are kept across restarts */
     public synchronized List<String> queueNames() {
-        return new ArrayList<>(queues.keySet());
+        return records.names();
     }
 
     /** @return the queue's URL on this server */
@@ -350,51 +359,29 @@ public final class QueueService implements EmulatorComponent {
         }
     }
 
-    private static Map<String, Object> createRequest(String name, Map<String, String> attributes) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("QueueName", name);
-        if (!attributes.isEmpty()) {
-            request.put("Attributes", attributes);
-        }
-        return request;
-    }
-
-    private JsonNode call(String operation, Map<String, ?> body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(elasticMq)
-                    .header("Content-Type", "application/x-amz-json-1.0")
-                    .header("X-Amz-Target", "AmazonSQS." + operation)
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("SQS " + operation + " failed with HTTP " + response.statusCode()
-                        + ": " + response.body());
-            }
-            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("SQS " + operation + " could not reach ElasticMQ at " + elasticMq, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during SQS " + operation, e);
-        }
-    }
-
-    private void recordQueues() {
-        if (stateFile == null) {
-            return;
-        }
-        try {
-            stateFile.save(new RecordedQueues(new LinkedHashMap<>(queues)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write queue state file " + stateFile.path(), e);
-        }
-    }
-
     /**
-     * The persisted document: queue names and their attributes (files from earlier versions also hold the port
-     * ElasticMQ last used, which is ignored: queues are found by name).
+     * Re-creates the recorded queues in a fresh ElasticMQ: every queue first, then the redrive policies, which name
+     * a dead-letter queue that must exist (and may have been recorded after the queue that uses it). A redrive
+     * policy whose dead-letter queue was deleted since is left out with a warning, as the queue itself matters more.
+     * A queue ElasticMQ refuses to re-create (a hand-edited record) fails ElasticMQ's start naming the file, so
+     * every SQS request says what to fix rather than a queue silently missing.
      */
-    record RecordedQueues(Map<String, Map<String, String>> queues) {
+    private void recreate(ElasticMqApi calls, URI named, Map<String, RecordedQueue> queues) {
+        queues.forEach((name, queue) -> {
+            try {
+                calls.call("CreateQueue", queue.createRequestWithoutRedrive(name));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("queue " + name + " recorded in " + records.path()
+                        + " could not be re-created (" + e.getMessage() + "); fix or remove its entry", e);
+            }
+        });
+        queues.forEach((name, queue) -> queue.redrivePolicy().ifPresent(policy -> {
+            try {
+                calls.call("SetQueueAttributes", Map.of("QueueUrl", named + "/" + accountId + "/" + name,
+                        "Attributes", Map.of(RecordedQueue.REDRIVE_POLICY, policy)));
+            } catch (RuntimeException e) {
+                LOG.warn("Queue {} was re-created without its redrive policy {}: {}", name, policy, e.getMessage());
+            }
+        }));
     }
 }

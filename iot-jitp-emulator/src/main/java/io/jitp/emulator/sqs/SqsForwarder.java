@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * ElasticMQ's answer back. A request that arrives while ElasticMQ is still starting waits for it (starting it if
  * nothing has yet), so a client may use SQS right after the readiness signal; if ElasticMQ cannot start, the
  * request gets {@code ServiceUnavailable} (503) with the reason, in the protocol the client speaks.
+ *
+ * <p>A request that changes a queue ({@link QueueChange}) and that ElasticMQ accepted has the queue recorded as it
+ * now is before the client gets the answer, so the change survives a restart of the stand-in; a refused request
+ * records nothing.
  */
 final class SqsForwarder implements RestApi {
     private static final Logger LOG = LoggerFactory.getLogger(SqsForwarder.class);
@@ -48,9 +53,13 @@ final class SqsForwarder implements RestApi {
             LOG.warn("SQS request refused: {}", e.getMessage());
             return unavailable(request, "SQS is unavailable: " + e.getMessage());
         }
+        Optional<QueueChange> change = QueueChange.of(request);
         try {
             HttpResponse<byte[]> response = http.send(forwarded(request, elasticMq),
                     HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200 && change.isPresent()) {
+                return recorded(request, change.get(), reply(response));
+            }
             return reply(response);
         } catch (IOException e) {
             LOG.warn("SQS request could not reach ElasticMQ at {}: {}", elasticMq, e.toString());
@@ -59,6 +68,23 @@ final class SqsForwarder implements RestApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable(request, "The stand-in is stopping");
+        }
+    }
+
+    /**
+     * @return ElasticMQ's answer once the change is recorded; if it cannot be, an {@code InternalFailure} (500)
+     *         saying that the change happened but will not survive a restart, rather than a silent loss
+     */
+    private HttpReply recorded(ReceivedRequest request, QueueChange change, HttpReply answer) {
+        try {
+            queues.recordAsItIsNow(change.queueName());
+            return answer;
+        } catch (RuntimeException e) {
+            LOG.error("SQS {} of queue {} succeeded but could not be recorded: {}", change.operation(),
+                    change.queueName(), e.getMessage());
+            return error(request, 500, "InternalFailure", "SQS " + change.operation() + " of queue "
+                    + change.queueName() + " took effect but could not be recorded, so it will not survive a restart "
+                    + "of the stand-in: " + e.getMessage());
         }
     }
 
@@ -87,11 +113,14 @@ final class SqsForwarder implements RestApi {
         return new HttpReply(response.statusCode(), contentType, headers, response.body());
     }
 
-    /** 503 in the shape of the client's protocol: JSON 1.0 (AWS SDK v2) or query-protocol XML (AWS CLI 2.9). */
     private static HttpReply unavailable(ReceivedRequest request, String message) {
+        return error(request, 503, "ServiceUnavailable", message);
+    }
+
+    /** An error in the shape of the client's protocol: JSON 1.0 (AWS SDK v2) or query-protocol XML (AWS CLI 2.9). */
+    private static HttpReply error(ReceivedRequest request, int status, String code, String message) {
         String contentType = request.header("content-type");
         boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-amz-json");
-        return json ? AwsErrors.json(503, "ServiceUnavailable", message, Map.of())
-                : AwsErrors.xml(503, "ServiceUnavailable", message);
+        return json ? AwsErrors.json(status, code, message, Map.of()) : AwsErrors.xml(status, code, message);
     }
 }

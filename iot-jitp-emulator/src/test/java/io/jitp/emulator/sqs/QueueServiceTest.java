@@ -92,6 +92,37 @@ class QueueServiceTest {
     }
 
     @Test
+    void aRedrivePolicyComesBackAfterItsDeadLetterQueueAndIsLeftOutOnceThatQueueIsGone() throws Exception {
+        // The queue that uses the dead-letter queue is recorded first: re-creating in record order alone would fail.
+        String orders = queues.createQueue("orders");
+        String deadLetters = queues.createQueue("orders-dlq");
+        String redrive = "{\"deadLetterTargetArn\":\"" + queues.queueArn(deadLetters) + "\",\"maxReceiveCount\":2}";
+        queues.setQueueAttributes(orders, Map.of("RedrivePolicy", redrive));
+        queues.close();
+        queues = new QueueService("127.0.0.1", "eu-west-1", ACCOUNT, state);
+        queues.start();
+        assertEquals(List.of("orders", "orders-dlq"), queues.queueNames());
+        try (SqsClient sqs = sdk()) {
+            assertTrue(redrivePolicy(sqs, queues.queueUrl("orders")).contains("orders-dlq"));
+        }
+
+        queues.deleteQueue(queues.queueUrl("orders-dlq"));
+        queues.close();
+        queues = new QueueService("127.0.0.1", "eu-west-1", ACCOUNT, state);
+        queues.start();
+        assertEquals(List.of("orders"), queues.queueNames());
+        try (SqsClient sqs = sdk()) {
+            assertEquals(null, redrivePolicy(sqs, queues.queueUrl("orders")),
+                    "the queue must come back, without the policy naming a deleted queue");
+        }
+    }
+
+    private static String redrivePolicy(SqsClient sqs, String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .attributes().get(QueueAttributeName.REDRIVE_POLICY);
+    }
+
+    @Test
     void queueUrlsNameAHostClientsCanReach() {
         assertEquals("127.0.0.1", QueueService.urlHost("0.0.0.0"));
         assertEquals("127.0.0.1", QueueService.urlHost("::"));

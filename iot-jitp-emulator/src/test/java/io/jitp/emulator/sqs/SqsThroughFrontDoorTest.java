@@ -18,10 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -53,17 +49,11 @@ class SqsThroughFrontDoorTest {
                 elasticMqPort);
     }
 
-    private static SqsClient sdk(EmulatorEndpoints endpoints, String secret) {
-        return SqsClient.builder().endpointOverride(endpoints.sqsEndpoint()).region(Region.of(endpoints.region()))
-                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(endpoints.accessKeyId(), secret))).build();
-    }
-
     @Test
     void anSdkCallRightAfterReadinessIsHeldUntilElasticMqListens() throws Exception {
         EmulatorEndpoints endpoints = start(queueService(StandIn.config(state), 0));
         assertEquals(endpoints.controlPlaneUrl(), endpoints.sqsEndpoint());
-        try (SqsClient sqs = sdk(endpoints, endpoints.secretAccessKey())) {
+        try (SqsClient sqs = StandIn.sqs(endpoints, endpoints.secretAccessKey())) {
             String url = sqs.createQueue(b -> b.queueName("early")).queueUrl();
             assertEquals(endpoints.controlPlaneUrl() + "/" + endpoints.accountId() + "/early", url);
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("first"));
@@ -100,7 +90,7 @@ class SqsThroughFrontDoorTest {
         QueueService restarted = queueService(StandIn.config(state), 0);
         EmulatorEndpoints endpoints = start(restarted);
         assertTrue(restarted.elasticMqLaunched(), "a recorded queue must be re-created right after readiness");
-        try (SqsClient sqs = sdk(endpoints, endpoints.secretAccessKey())) {
+        try (SqsClient sqs = StandIn.sqs(endpoints, endpoints.secretAccessKey())) {
             assertEquals(List.of(endpoints.controlPlaneUrl() + "/" + endpoints.accountId() + "/kept"),
                     sqs.listQueues().queueUrls());
         }
@@ -109,7 +99,7 @@ class SqsThroughFrontDoorTest {
     @Test
     void aWrongSignatureIsRefusedAsAwsWouldBeforeReachingSqs() throws Exception {
         EmulatorEndpoints endpoints = start(queueService(StandIn.config(state), 0));
-        try (SqsClient sqs = sdk(endpoints, "not-the-secret")) {
+        try (SqsClient sqs = StandIn.sqs(endpoints, "not-the-secret")) {
             SqsException refused = assertThrows(SqsException.class, sqs::listQueues);
             assertEquals(403, refused.statusCode());
             assertEquals("InvalidSignatureException", refused.awsErrorDetails().errorCode());
@@ -120,7 +110,7 @@ class SqsThroughFrontDoorTest {
     void anElasticMqThatCannotStartAnswersServiceUnavailableWithTheReason() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             EmulatorEndpoints endpoints = start(queueService(StandIn.config(state), taken.getLocalPort()));
-            try (SqsClient sqs = sdk(endpoints, endpoints.secretAccessKey())) {
+            try (SqsClient sqs = StandIn.sqs(endpoints, endpoints.secretAccessKey())) {
                 SqsException refused = assertThrows(SqsException.class, sqs::listQueues);
                 assertEquals(503, refused.statusCode());
                 assertEquals("ServiceUnavailable", refused.awsErrorDetails().errorCode());

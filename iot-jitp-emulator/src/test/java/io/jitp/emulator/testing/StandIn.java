@@ -9,7 +9,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** An in-process stand-in on free loopback ports with known credentials, and SDK clients for it. */
 public final class StandIn implements AutoCloseable {
@@ -71,6 +73,17 @@ public final class StandIn implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .httpClient(Apache5HttpClient.create())
                 .build();
+    }
+
+    /**
+     * @param endpoints a running stand-in's endpoints
+     * @param secret    the secret to sign with
+     * @return an SQS client for its SQS endpoint (the control plane's port, through the front door)
+     */
+    public static SqsClient sqs(EmulatorEndpoints endpoints, String secret) {
+        return SqsClient.builder().endpointOverride(endpoints.sqsEndpoint()).region(Region.of(endpoints.region()))
+                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(endpoints.accessKeyId(), secret))).build();
     }
 
     @Override
