@@ -263,10 +263,16 @@ public final class SmokeConnectBench {
             this.standIn = standIn;
         }
 
-        record Reading(long standInNanos, long clientNanos) {
+        /** JVM housekeeping threads by their Linux names: the JIT compilers, and the garbage collector. */
+        private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+        private static final String[] GC_THREADS = {"GC Thread#", "G1 ", "VM Thread"};
+        /** /proc counts thread CPU in clock ticks of 1/100 s (USER_HZ) on Linux. */
+        private static final long NANOS_PER_TICK = 10_000_000L;
+
+        record Reading(long standInNanos, long clientNanos, long[] standInJvm, long[] clientJvm) {
         }
 
-        record Usage(double standInMillis, double clientMillis, String unit) {
+        record Usage(double standInMillis, double clientMillis, String unit, double[] jitMillis, double[] gcMillis) {
             double totalMillis() {
                 return standInMillis + clientMillis;
             }
@@ -277,8 +283,9 @@ public final class SmokeConnectBench {
 
             @Override
             public String toString() {
-                return String.format(Locale.ROOT, "CPU-ms per %s: stand-in %.2f + clients %.2f = %.2f", unit,
-                        standInMillis, clientMillis, totalMillis());
+                return String.format(Locale.ROOT, "CPU-ms per %s: stand-in %.2f + clients %.2f = %.2f (of which JIT"
+                        + " compilation %.2f + %.2f, garbage collection %.2f + %.2f)", unit, standInMillis,
+                        clientMillis, totalMillis(), jitMillis[0], jitMillis[1], gcMillis[0], gcMillis[1]);
             }
         }
 
@@ -286,14 +293,54 @@ public final class SmokeConnectBench {
             long standInNanos = standIn.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             long clientNanos = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
-            return new Reading(standInNanos, clientNanos);
+            return new Reading(standInNanos, clientNanos, jvmThreadsNanos(standIn.pid()),
+                    jvmThreadsNanos(ProcessHandle.current().pid()));
         }
 
         Usage since(Reading before, long units, String unit) {
             Reading now = reading();
             double per = Math.max(units, 1) * 1e6;
             return new Usage((now.standInNanos - before.standInNanos) / per, (now.clientNanos - before.clientNanos) / per,
-                    unit);
+                    unit, new double[] {(now.standInJvm[0] - before.standInJvm[0]) / per,
+                            (now.clientJvm[0] - before.clientJvm[0]) / per},
+                    new double[] {(now.standInJvm[1] - before.standInJvm[1]) / per,
+                            (now.clientJvm[1] - before.clientJvm[1]) / per});
+        }
+
+        /**
+         * @return CPU time so far of the process's JIT compiler threads and of its GC threads, from /proc (zeros where
+         *         there is none); a compiler thread the JVM retires in between takes its time with it
+         */
+        private static long[] jvmThreadsNanos(long pid) {
+            long[] nanos = new long[2];
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).strip();
+                        int kind = startsWithAny(name, JIT_THREADS) ? 0 : startsWithAny(name, GC_THREADS) ? 1 : -1;
+                        if (kind >= 0) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name.
+                            nanos[kind] += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+                        }
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // The thread ended meanwhile.
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // No /proc here: the split is not printed meaningfully (zeros).
+            }
+            return nanos;
+        }
+
+        private static boolean startsWithAny(String name, String[] prefixes) {
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -2,7 +2,7 @@ package io.jitp.core.mqtt;
 
 import io.jitp.core.InvalidInputException;
 import io.jitp.core.pki.CertificateIds;
-import io.jitp.core.pki.Pem;
+import io.jitp.core.pki.TlsKeys;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +22,13 @@ import javax.naming.ldap.Rdn;
  *
  * @param clientId the MQTT client id
  * @param chain    device certificate first
- * @param key      the device's private key; never logged
+ * @param key      the device's private key, as the JDK's TLS takes it ({@link TlsKeys#forJdk}); never logged
  */
 public record DeviceIdentity(String clientId, List<X509Certificate> chain, PrivateKey key) {
-    /** Copies the chain. */
+    /** Copies the chain; a key of another provider (e.g. BouncyCastle) is converted for the JDK's TLS. */
     public DeviceIdentity {
         chain = List.copyOf(chain);
+        key = TlsKeys.forJdk(key);
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("A device identity needs its certificate");
         }
@@ -41,8 +42,8 @@ public record DeviceIdentity(String clientId, List<X509Certificate> chain, Priva
      * @throws InvalidInputException if a file is no PEM of the right kind, or the certificate has no CommonName
      */
     public static DeviceIdentity fromFiles(Path certificateFile, Path keyFile) throws IOException {
-        List<X509Certificate> chain = Pem.readCertificates(certificateFile);
-        PrivateKey key = Pem.readPrivateKey(keyFile, null);
+        List<X509Certificate> chain = TlsKeys.readCertificates(certificateFile);
+        PrivateKey key = TlsKeys.readPrivateKey(keyFile, null);
         return new DeviceIdentity(commonName(chain.get(0), certificateFile), chain, key);
     }
 

@@ -1,12 +1,9 @@
 package io.jitp.core.mqtt;
 
 import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -22,22 +19,9 @@ final class DeviceKeyManager extends X509ExtendedKeyManager {
     private final X509Certificate[] chain;
     private final PrivateKey key;
 
-    DeviceKeyManager(DeviceIdentity identity) throws GeneralSecurityException {
+    DeviceKeyManager(DeviceIdentity identity) {
         this.chain = identity.chain().toArray(new X509Certificate[0]);
-        this.key = jdkKey(identity.key());
-    }
-
-    /**
-     * The JDK's TLS client only uses a key whose algorithm name matches the handshake's key type ({@code EC},
-     * {@code RSA}); keys read with BouncyCastle call themselves {@code ECDSA}. Re-reading the PKCS#8 encoding with the
-     * JDK's own key factory gives the names it expects.
-     */
-    private static PrivateKey jdkKey(PrivateKey key) throws GeneralSecurityException {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "ECDSA", "EC" -> "EC";
-            default -> key.getAlgorithm();
-        };
-        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        this.key = identity.key();
     }
 
     @Override

@@ -252,7 +252,7 @@ public final class Pem {
         }
     }
 
-    private static String read(Path file, String expected) throws IOException {
+    static String read(Path file, String expected) throws IOException {
         try {
             return UserPaths.readText(file, StandardCharsets.US_ASCII, expected + " file");
         } catch (java.nio.charset.MalformedInputException e) {

@@ -1107,7 +1107,8 @@ public final class IotRegistry {
 
     /**
      * Folds the journal of changes into the snapshot file, leaving one compact file. Done when the registry opens,
-     * when the journal grows long, and by the stand-in when it stops cleanly; never needed for durability.
+     * when the journal grows long, and by the stand-in when it stops cleanly; never needed for durability. Also lets
+     * go of the journal file, which the registry otherwise keeps open for appending.
      *
      * @throws IOException if the snapshot cannot be written
      */

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,16 @@ public final class ProvisioningTemplateRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * The template last read, by its text. A CA's devices share its one template, so a fleet's first connections
+     * parse it once rather than once each; a changed registration config is another text and is read afresh. The
+     * tree is frozen, so no run can change what the next one reads.
+     */
+    private volatile ReadTemplate last;
+
+    private record ReadTemplate(String body, Map<String, Object> tree) {
+    }
+
+    /**
      * @param templateBody  the CA's registration config template (JSON)
      * @param deviceCert    the device certificate
      * @param certificateId its id (lowercase hex SHA-256 of its DER)
@@ -42,7 +53,7 @@ public final class ProvisioningTemplateRunner {
     public ProvisioningOutcome run(String templateBody, X509Certificate deviceCert, String certificateId,
                                    IotRegistry registry) {
         try {
-            Map<String, Object> template = TemplateReader.read(templateBody);
+            Map<String, Object> template = template(templateBody);
             Map<String, String> parameters = parameters(template, new CertificateParameters(deviceCert, certificateId));
             Intrinsics intrinsics = new Intrinsics(context(template, parameters));
             Certificate certificate = registry.findCertificate(certificateId).orElseThrow(() ->
@@ -59,6 +70,30 @@ public final class ProvisioningTemplateRunner {
     /** Convenience for callers holding only the certificate: its id is computed. */
     public ProvisioningOutcome run(String templateBody, X509Certificate deviceCert, IotRegistry registry) {
         return run(templateBody, deviceCert, CertificateIds.of(deviceCert), registry);
+    }
+
+    private Map<String, Object> template(String body) {
+        ReadTemplate read = last;
+        if (read == null || !read.body().equals(body)) {
+            read = new ReadTemplate(body, frozen(TemplateReader.read(body)));
+            last = read;
+        }
+        return read.tree();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T frozen(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, frozen(v)));
+            return (T) Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(frozen(v)));
+            return (T) Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     private static Map<String, String> parameters(Map<String, Object> template, CertificateParameters certificate) {

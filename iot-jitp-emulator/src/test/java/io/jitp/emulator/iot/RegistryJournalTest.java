@@ -3,6 +3,7 @@ package io.jitp.emulator.iot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jitp.emulator.state.StateFileException;
 import io.jitp.emulator.testing.TestPki;
@@ -48,6 +49,43 @@ class RegistryJournalTest {
         assertTrue(reopened.findThing("b").isEmpty());
         assertEquals(0, Files.size(journal()));
         assertTrue(Files.readString(stateDir.resolve(IotRegistry.STATE_FILE)).contains("\"a\""));
+    }
+
+    @Test
+    void theJournalStaysOpenBetweenFoldsAndEachLineIsInTheFileAtOnce() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd to count open files");
+        IotRegistry registry = open();
+        for (int i = 0; i < 3; i++) {
+            registry.createThing("t" + i, null, null);
+            assertEquals(i + 1, Files.readAllLines(journal()).size(), "line " + (i + 1) + " written before the answer");
+        }
+        assertEquals(1, handlesOn(journal(), fds), "one handle for all lines");
+
+        registry.checkpoint();
+        assertEquals(0, handlesOn(journal(), fds), "let go when folded");
+        assertEquals(0, Files.size(journal()));
+
+        registry.createThing("after", null, null);
+        assertEquals(1, Files.readAllLines(journal()).size(), "the new journal file, not the replaced one");
+        assertEquals(1, handlesOn(journal(), fds));
+        IotRegistry reopened = open();
+        for (String thing : List.of("t0", "t1", "t2", "after")) {
+            assertTrue(reopened.findThing(thing).isPresent(), thing);
+        }
+    }
+
+    private static long handlesOn(Path file, Path fds) throws Exception {
+        Path real = file.toRealPath();
+        try (var links = Files.list(fds)) {
+            return links.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).count();
+        }
     }
 
     @Test

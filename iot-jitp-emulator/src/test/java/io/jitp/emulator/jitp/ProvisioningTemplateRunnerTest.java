@@ -188,4 +188,29 @@ class ProvisioningTemplateRunnerTest {
             assertEquals(1, registry.attachedPolicies(device.arn()).size());
         }
     }
+
+    @Test
+    void theTemplateReadOnceStillFollowsAnUpdatedRegistrationConfig() throws IOException {
+        registry.createPolicy("IoTAccess", POLICY);
+        registry.createPolicy("Updated", POLICY);
+        String first = seedTemplate();
+        String updated = first.replace("\"IoTAccess\"", "\"Updated\"");
+        assertFalse(first.equals(updated));
+
+        Certificate[] devices = new Certificate[4];
+        String[] templates = {first, first, updated, first};
+        for (int i = 0; i < devices.length; i++) {
+            devices[i] = connect("CN=cached-" + i + ",serialNumber=SN-" + i);
+            ProvisioningOutcome outcome = run(templates[i], devices[i]);
+            assertTrue(outcome.success(), outcome::reason);
+            assertEquals("cached-" + i, outcome.thingName());
+        }
+
+        String[] policies = {"IoTAccess", "IoTAccess", "Updated", "IoTAccess"};
+        for (int i = 0; i < devices.length; i++) {
+            assertEquals(List.of(policies[i]), registry.attachedPolicies(devices[i].arn()).stream().map(Policy::name)
+                    .toList(), "device " + i);
+            assertEquals(List.of(devices[i].arn()), registry.thingPrincipals("cached-" + i));
+        }
+    }
 }
