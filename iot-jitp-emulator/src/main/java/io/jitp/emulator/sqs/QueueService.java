@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -64,7 +63,6 @@ public final class QueueService implements EmulatorComponent {
     private final String accountId;
     private final StateFile<RecordedQueues> stateFile;
     private final int elasticMqPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, String>> queues = new LinkedHashMap<>();
     /** What clients use and queue URLs name. */
     private volatile URI endpoint;
@@ -366,7 +364,7 @@ public final class QueueService implements EmulatorComponent {
                     .header("X-Amz-Target", "AmazonSQS." + operation)
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = ElasticMqHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("SQS " + operation + " failed with HTTP " + response.statusCode()
                         + ": " + response.body());
