@@ -1,8 +1,8 @@
 package io.jitp.emulator.mqtt;
 
-import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SecureFiles;
+import io.jitp.emulator.JdkKeys;
 import io.jitp.emulator.JdkPem;
 import io.jitp.emulator.StandInAuthority;
 import java.io.ByteArrayOutputStream;
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>The server certificate and key are kept in the state directory, together in one file ({@value #FILE}, mode
  * 0600, replaced atomically, so the two always belong together) and reused by the next start while the root CA
  * still verifies the certificate, its names are still the ones wanted and it is valid for a while yet; otherwise
- * (also when the file cannot be read) a new pair is issued. Reuse keeps key generation and BouncyCastle's
- * certificate building off the start-up path.
+ * (also when the file cannot be read) a new pair is issued, its key made by the JDK (see {@link JdkKeys}). Reuse
+ * keeps key generation and certificate building off the start-up path; {@link MqttBroker} writes the stores beside
+ * HiveMQ's start either way.
  */
 final class BrokerCertificates {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCertificates.class);
@@ -89,7 +90,7 @@ final class BrokerCertificates {
     }
 
     private ServerPair issue(List<String> dnsNames, List<String> addresses) throws IOException {
-        KeyPair keys = KeyAlgorithm.EC_P256.generate();
+        KeyPair keys = JdkKeys.ecP256();
         X509Certificate server = rootCa.ca().issueServerCertificate(keys.getPublic(), "localhost", dnsNames,
                 addresses, SERVER_VALIDITY_DAYS);
         // Not flushed to the disk: a file lost to a crash only means issuing a new pair at the next start.
