@@ -43,6 +43,14 @@ import org.slf4j.LoggerFactory;
 final class BrokerCertificates {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCertificates.class);
 
+    /**
+     * The type of the per-run key stores, the one HiveMQ's configuration reads them as. Not PKCS#12: its password
+     * encryption (PBKDF2, 10,000 rounds per key, certificate bag and MAC) cost a fresh JVM some 0.4 s to write the
+     * four stores and as much again for HiveMQ to read them, half of it on the start-up's critical path, and protects
+     * nothing here: each store sits in a 0600 run folder removed at stop, under a random 192-bit password, and the
+     * same key is kept unencrypted in {@value #FILE} (0600) anyway.
+     */
+    static final String STORE_TYPE = "JKS";
     /** The kept server certificate and key, in the state directory's {@code mqtt} folder. */
     static final String FILE = "server.pem";
     private static final int SERVER_VALIDITY_DAYS = 825;
@@ -64,7 +72,7 @@ final class BrokerCertificates {
     }
 
     /**
-     * Writes each listener's server key store (PKCS#12, mode 0600): the server key and its chain, under the
+     * Writes each listener's server key store ({@value #STORE_TYPE}, mode 0600): the server key and its chain, under the
      * listener's {@linkplain TlsListener#keyAlias() alias}.
      *
      * @param listeners    the listeners
@@ -81,7 +89,7 @@ final class BrokerCertificates {
             pair = issue(dnsNames, addresses);
         }
         for (TlsListener listener : listeners) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            KeyStore store = KeyStore.getInstance(STORE_TYPE);
             store.load(null, null);
             store.setKeyEntry(listener.keyAlias(), pair.key(), password,
                     new Certificate[] {pair.certificate(), rootCa.certificate()});
@@ -140,7 +148,7 @@ final class BrokerCertificates {
      */
     void writePlaceholderTrustStore(Path target, String markerAlias, char[] password)
             throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
+        KeyStore store = KeyStore.getInstance(STORE_TYPE);
         store.load(null, null);
         store.setCertificateEntry(markerAlias, rootCa.certificate());
         write(store, target, password, false);
