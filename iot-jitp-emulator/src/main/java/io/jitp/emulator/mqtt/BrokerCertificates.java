@@ -72,8 +72,8 @@ final class BrokerCertificates {
     }
 
     /**
-     * Writes each listener's server key store ({@value #STORE_TYPE}, mode 0600): the server key and its chain, under the
-     * listener's {@linkplain TlsListener#keyAlias() alias}.
+     * Writes each listener's server key store ({@value #STORE_TYPE}, mode 0600): the server key and its chain, under
+     * the listener's {@linkplain TlsListener#keyAlias() alias}.
      *
      * @param listeners    the listeners
      * @param folder       the broker's run folder
