@@ -43,13 +43,11 @@ public final class Emulator {
     private Emulator() {
     }
 
-    /** Logging configuration of the stand-in process; the HiveMQ jar ships its own logback.xml, so ours is named. */
-    static final String LOGBACK_CONFIGURATION = "iot-jitp-emulator-logback.xml";
-
     /** @param args the command line */
     public static void main(String[] args) {
+        // The stand-in's own logging (and not the logback.xml in HiveMQ's jar), unless the user named a file.
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGBACK_CONFIGURATION);
+            System.setProperty(StandInLogging.PROPERTY, "true");
         }
         EmulatorConfig config;
         try {

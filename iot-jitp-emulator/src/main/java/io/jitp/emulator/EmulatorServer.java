@@ -80,7 +80,7 @@ public final class EmulatorServer implements AutoCloseable {
             StandInCredentials credentials = StandInCredentials.resolve(config);
             phases.phase("state directory lock and credentials");
             StandInAuthority authority = StandInAuthority.loadOrCreate(stateDirectory);
-            phases.phase("root CA (certificate loaded, key loading beside the rest, or both created)");
+            phases.phase("root CA (certificate loaded and key loading, or both being created, beside the rest)");
             registry = IotRegistry.open(stateDirectory, config.region(), config.accountId());
             phases.phase("IoT registry");
             frontDoor = new FrontDoor(new SignatureVerifier(credentials.accessKeyId(),
@@ -100,9 +100,15 @@ public final class EmulatorServer implements AutoCloseable {
             EmulatorContext context = new EmulatorContext(config, registry, authority, url, starter::earlier,
                     handler -> frontDoor.setQueryProtocolHandler(identity.wrapping(handler)),
                     frontDoor::serveSigningName);
-            started.addAll(starter.startAll(context));
-            phases.phase("components started");
-            awaitComponents();
+            try {
+                started.addAll(starter.startAll(context));
+                phases.phase("components started");
+                awaitComponents();
+            } catch (IOException | RuntimeException e) {
+                // A root CA that could not be made fails the broker too: name its files rather than the broker.
+                authority.awaitLoaded();
+                throw e;
+            }
             authority.awaitLoaded();
             phases.phase("components ready");
             if (!components.isEmpty()) {

@@ -14,9 +14,9 @@ import java.util.Base64;
 
 /**
  * Reads the stand-in's own PEM files (root certificate, the broker's server key and certificate) with
- * the JDK alone. On the start-up path this keeps BouncyCastle's classes and provider set-up (half a second and
- * more in a fresh JVM) out of the way; BouncyCastle is still what signs, later. Files in another format than the
- * stand-in writes are the caller's to fall back on (this throws).
+ * the JDK alone. On the start-up path this keeps BouncyCastle's provider set-up (half a second and more in a fresh
+ * JVM) out of the way; the keys read so sign through the JDK too (see {@link JdkKeys}). Files in another format than
+ * the stand-in writes are the caller's to fall back on (this throws).
  */
 public final class JdkPem {
     private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";

@@ -66,6 +66,17 @@ class StandInBadInputTest {
         assertFalse(Files.exists(state.resolve(EmulatorEndpoints.FILE_NAME)));
     }
 
+    @Test
+    void aRootCaThatCannotBeWrittenIsNamedThoughItIsCreatedBesideTheBrokersStart() throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        // A folder where the CA's key file goes (CI runs as root: no chmod); the broker waits for its key stores.
+        Path key = Files.createDirectories(state.resolve(StandInAuthority.KEY_FILE));
+        Files.writeString(key.resolve("occupied"), "x");
+        String error = failToStart(new String[] {"--state-dir", state.toString(), "--port", "0", "--mqtt-port", "0"});
+        assertTrue(error.contains(key.toString()) && error.contains("root CA"), error);
+        assertFalse(Files.exists(state.resolve(StandInAuthority.CERTIFICATE_FILE)));
+    }
+
     private String failToStart(String option, String value) {
         return failToStart(new String[] {"--state-dir", dir.resolve("state").toString(), option, value});
     }

@@ -19,7 +19,7 @@ public final class Certificates {
      */
     public static boolean isSignedBy(X509Certificate certificate, PublicKey issuerKey) {
         try {
-            certificate.verify(issuerKey, Crypto.BC);
+            certificate.verify(issuerKey, Crypto.bc());
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;

@@ -16,7 +16,7 @@ public final class Csrs {
      */
     public static boolean hasValidSignature(PKCS10CertificationRequest csr) {
         try {
-            return csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Crypto.BC).build(csr.getSubjectPublicKeyInfo()));
+            return csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Crypto.bc()).build(csr.getSubjectPublicKeyInfo()));
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             return false;
         }

@@ -47,7 +47,7 @@ public enum KeyAlgorithm {
     /** @return a fresh key pair of this type */
     public KeyPair generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Crypto.BC);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Crypto.bc());
             if (isRsa()) {
                 generator.initialize(size);
             } else {

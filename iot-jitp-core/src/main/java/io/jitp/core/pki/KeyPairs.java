@@ -28,7 +28,8 @@ public final class KeyPairs {
     /**
      * @param publicKey  the public key (e.g. from a certificate)
      * @param privateKey the private key, possibly a handle into a token
-     * @param signer     the provider that signs with the private key, or null for the JDK default
+     * @param signer     the provider that signs with the private key, or null for the JDK default (which then also
+     *                   verifies)
      * @return true if the private key signs what the public key verifies
      */
     public static boolean matches(PublicKey publicKey, PrivateKey privateKey, Provider signer) {
@@ -46,7 +47,8 @@ public final class KeyPairs {
             signing.initSign(privateKey);
             signing.update(CHALLENGE);
             byte[] signature = signing.sign();
-            Provider provider = Crypto.forKey(publicKey);
+            // A key signing through the JDK is checked through the JDK alone: no BouncyCastle set-up for one check.
+            Provider provider = signer == null ? null : Crypto.forKey(publicKey);
             Signature verifier = provider == null ? Signature.getInstance(algorithm)
                     : Signature.getInstance(algorithm, provider);
             verifier.initVerify(publicKey);

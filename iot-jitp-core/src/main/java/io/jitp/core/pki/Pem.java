@@ -26,7 +26,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -40,7 +39,6 @@ import java.util.List;
  * formats are read too) and PKCS#10 CSRs. Read errors name the file and what was expected in it.
  */
 public final class Pem {
-    private static final Provider BC = Crypto.BC;
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
     private static final int PBKDF2_ITERATIONS = 100_000;
 
@@ -88,9 +86,9 @@ public final class Pem {
      */
     public static String encodeEncrypted(PrivateKey key, char[] password) {
         try {
-            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC).setProvider(BC)
-                    .setPRF(PKCS8Generator.PRF_HMACSHA256).setIterationCount(PBKDF2_ITERATIONS)
-                    .setPassword(password).build();
+            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                    .setProvider(Crypto.bc()).setPRF(PKCS8Generator.PRF_HMACSHA256)
+                    .setIterationCount(PBKDF2_ITERATIONS).setPassword(password).build();
             StringWriter out = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
                 writer.writeObject(new JcaPKCS8Generator(key, encryptor).generate());
@@ -183,7 +181,7 @@ public final class Pem {
             throw corrupt(file.toString(), "private key", e);
         }
         // The same providers as generated keys, so that loaded keys sign through the same (fast) code.
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(Crypto.BC);
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(Crypto.bc());
         try {
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 return converter.getPrivateKey(decrypt(file, encrypted, password));
@@ -245,7 +243,7 @@ public final class Pem {
         }
         try {
             return encrypted.decryptPrivateKeyInfo(
-                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password));
+                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Crypto.bc()).build(password));
         } catch (PKCSException | OperatorCreationException e) {
             throw new KeyPasswordRequiredException(file, "Private key " + file
                     + " cannot be decrypted: the password is wrong", e);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CaRefusalsTest {
     @Test
     void anRsaKeyShorterThan2048BitsIsRefusedAsAwsIotRefusesIt() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", Crypto.BC);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", Crypto.bc());
         generator.initialize(1024);
         KeyPair weak = generator.generateKeyPair();
         var certificate = TestCertificates.selfSigned(weak, "root", Instant.now(), Instant.now().plusSeconds(600),

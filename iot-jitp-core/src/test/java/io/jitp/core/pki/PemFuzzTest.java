@@ -34,7 +34,7 @@ class PemFuzzTest {
         String certificate = Pem.encode(TestCertificates.selfSigned(keys, "seed", Instant.now(),
                 Instant.now().plusSeconds(60), true));
         var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=seed"), keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.BC).build(keys.getPrivate()));
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.bc()).build(keys.getPrivate()));
         return Stream.of(certificate, certificate + certificate, Pem.encode(keys.getPrivate()),
                         Pem.encodeEncrypted(keys.getPrivate(), PASSWORD), Pem.encode(csr))
                 .map(text -> text.getBytes(StandardCharsets.US_ASCII));

@@ -69,7 +69,7 @@ class PemTest {
         var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
                 new org.bouncycastle.asn1.x500.X500Name("CN=code-123"), keys.getPublic())
                 .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
-                        .setProvider(Crypto.BC).build(keys.getPrivate()));
+                        .setProvider(Crypto.bc()).build(keys.getPrivate()));
 
         var parsed = Pem.parseCsr(Pem.encode(csr), "request body");
 

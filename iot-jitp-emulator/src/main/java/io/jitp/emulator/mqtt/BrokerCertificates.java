@@ -1,8 +1,8 @@
 package io.jitp.emulator.mqtt;
 
-import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.Pem;
 import io.jitp.core.pki.SecureFiles;
+import io.jitp.emulator.JdkKeys;
 import io.jitp.emulator.JdkPem;
 import io.jitp.emulator.StandInAuthority;
 import java.io.ByteArrayOutputStream;
@@ -36,12 +36,21 @@ import org.slf4j.LoggerFactory;
  * <p>The server certificate and key are kept in the state directory, together in one file ({@value #FILE}, mode
  * 0600, replaced atomically, so the two always belong together) and reused by the next start while the root CA
  * still verifies the certificate, its names are still the ones wanted and it is valid for a while yet; otherwise
- * (also when the file cannot be read) a new pair is issued. Reuse keeps key generation and BouncyCastle's
- * certificate building off the start-up path.
+ * (also when the file cannot be read) a new pair is issued, its key made by the JDK (see {@link JdkKeys}). Reuse
+ * keeps key generation and certificate building off the start-up path; {@link MqttBroker} writes the stores beside
+ * HiveMQ's start either way.
  */
 final class BrokerCertificates {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCertificates.class);
 
+    /**
+     * The type of the per-run key stores, the one HiveMQ's configuration reads them as. Not PKCS#12: its password
+     * encryption (PBKDF2, 10,000 rounds per key, certificate bag and MAC) cost a fresh JVM some 0.4 s to write the
+     * four stores and as much again for HiveMQ to read them, half of it on the start-up's critical path, and protects
+     * nothing here: each store sits in a 0600 run folder removed at stop, under a random 192-bit password, and the
+     * same key is kept unencrypted in {@value #FILE} (0600) anyway.
+     */
+    static final String STORE_TYPE = "JKS";
     /** The kept server certificate and key, in the state directory's {@code mqtt} folder. */
     static final String FILE = "server.pem";
     private static final int SERVER_VALIDITY_DAYS = 825;
@@ -63,8 +72,8 @@ final class BrokerCertificates {
     }
 
     /**
-     * Writes each listener's server key store (PKCS#12, mode 0600): the server key and its chain, under the
-     * listener's {@linkplain TlsListener#keyAlias() alias}.
+     * Writes each listener's server key store ({@value #STORE_TYPE}, mode 0600): the server key and its chain, under
+     * the listener's {@linkplain TlsListener#keyAlias() alias}.
      *
      * @param listeners    the listeners
      * @param folder       the broker's run folder
@@ -80,7 +89,7 @@ final class BrokerCertificates {
             pair = issue(dnsNames, addresses);
         }
         for (TlsListener listener : listeners) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            KeyStore store = KeyStore.getInstance(STORE_TYPE);
             store.load(null, null);
             store.setKeyEntry(listener.keyAlias(), pair.key(), password,
                     new Certificate[] {pair.certificate(), rootCa.certificate()});
@@ -89,7 +98,7 @@ final class BrokerCertificates {
     }
 
     private ServerPair issue(List<String> dnsNames, List<String> addresses) throws IOException {
-        KeyPair keys = KeyAlgorithm.EC_P256.generate();
+        KeyPair keys = JdkKeys.ecP256();
         X509Certificate server = rootCa.ca().issueServerCertificate(keys.getPublic(), "localhost", dnsNames,
                 addresses, SERVER_VALIDITY_DAYS);
         // Not flushed to the disk: a file lost to a crash only means issuing a new pair at the next start.
@@ -139,7 +148,7 @@ final class BrokerCertificates {
      */
     void writePlaceholderTrustStore(Path target, String markerAlias, char[] password)
             throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
+        KeyStore store = KeyStore.getInstance(STORE_TYPE);
         store.load(null, null);
         store.setCertificateEntry(markerAlias, rootCa.certificate());
         write(store, target, password, false);

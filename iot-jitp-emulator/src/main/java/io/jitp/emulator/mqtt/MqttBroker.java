@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +51,7 @@ public final class MqttBroker implements AutoCloseable {
     private PublishQuota publishQuota;
     private Connections connections;
     private BrokerCertificates certificates;
+    private CompletableFuture<Void> keyStores;
     private Path runFolder;
     private int port;
     private int alpnPort = -1;
@@ -109,7 +112,7 @@ public final class MqttBroker implements AutoCloseable {
             deleteStaleRunFolders(mqttFolder);
             runFolder = Files.createTempDirectory(mqttFolder, RUN_FOLDER_PREFIX);
             writeConfiguration(listeners);
-            phases.phase("MQTT ports, server key and certificate, HiveMQ configuration");
+            phases.phase("MQTT ports, HiveMQ configuration (server key stores being written beside HiveMQ's start)");
             startHiveMqFailingClosed();
             phases.phase("HiveMQ and the broker extension");
             LOG.info("MQTT broker listening on {}:{} ({}; mutual TLS); clients trust {}", settings.bindAddress(),
@@ -134,18 +137,49 @@ public final class MqttBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes HiveMQ's configuration, and starts writing the listeners' key stores on a thread of their own: they need
+     * the root CA (created beside the start when the state directory is new) and the server key, and HiveMQ reads
+     * them only when it binds its listeners, after the broker extension has started; the extension waits for them
+     * first ({@link #awaitKeyStores()}), so HiveMQ's own set-up runs meanwhile.
+     */
     private void writeConfiguration(List<TlsListener> listeners) throws IOException {
         char[] password = randomPassword();
-        try {
-            certificates.writeServerKeyStores(listeners, runFolder, settings.endpointHost(), password);
-            for (TlsListener listener : listeners) {
-                certificates.writePlaceholderTrustStore(listener.truststoreIn(runFolder),
-                        RegistryTrustProvider.markerAlias(bindingId, listener.requiredAlpn()), password);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot write the broker's TLS key store: " + e.getMessage(), e);
-        }
         HiveMqConfigFile.write(runFolder.resolve("conf"), listeners, runFolder, new String(password));
+        Path folder = runFolder;
+        keyStores = new CompletableFuture<>();
+        Thread writer = new Thread(() -> {
+            try {
+                writeKeyStores(listeners, folder, password);
+                keyStores.complete(null);
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                keyStores.completeExceptionally(e);
+            }
+        }, "iot-jitp-broker-key-stores");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private void writeKeyStores(List<TlsListener> listeners, Path folder, char[] password)
+            throws IOException, GeneralSecurityException {
+        long startedAt = System.nanoTime();
+        certificates.writeServerKeyStores(listeners, folder, settings.endpointHost(), password);
+        for (TlsListener listener : listeners) {
+            certificates.writePlaceholderTrustStore(listener.truststoreIn(folder),
+                    RegistryTrustProvider.markerAlias(bindingId, listener.requiredAlpn()), password);
+        }
+        LOG.debug("Server key stores written in {} ms, beside HiveMQ's start", (System.nanoTime() - startedAt)
+                / 1_000_000);
+    }
+
+    /** Run first by the broker extension's start, before HiveMQ binds the listeners that read the key stores. */
+    private void awaitKeyStores() {
+        try {
+            keyStores.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot write the broker's TLS key stores: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     private BrokerExtension buildExtension() {
@@ -162,7 +196,10 @@ public final class MqttBroker implements AutoCloseable {
                 new DeviceAuthorizer(connections, permissions, publishListener, settings),
                 new DeliveryInterceptor(connections, permissions),
                 new SubscribePacketLimits(connections), publishQuota,
-                new ConnectionLifecycle(connections, permissions, faults), extensionStartFault,
+                new ConnectionLifecycle(connections, permissions, faults), () -> {
+                    awaitKeyStores();
+                    extensionStartFault.run();
+                },
                 () -> RegistryTrustProvider.bind(bindingId, this::refusal));
     }
 
@@ -178,9 +215,15 @@ public final class MqttBroker implements AutoCloseable {
                         .withExtensionMain(extension).build())
                 .build();
         try {
-            hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            try {
+                hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // A failed extension start (no key stores, say) also fails HiveMQ's listeners: report the first.
+                extension.started().getNow(null);
+                throw e;
+            }
             extension.started().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
+        } catch (CompletionException | ExecutionException e) {
             throw new IllegalStateException("the MQTT broker did not start: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("the MQTT broker did not start within " + START_TIMEOUT_SECONDS
@@ -243,6 +286,10 @@ public final class MqttBroker implements AutoCloseable {
     @Override
     public synchronized void close() {
         RegistryTrustProvider.unbind(bindingId);
+        if (keyStores != null) {
+            // The writer must be done before the run folder goes (it is quick, and ends even when it fails).
+            keyStores.exceptionally(e -> null).join();
+        }
         if (watcher != null) {
             watcher.deactivate();
         }

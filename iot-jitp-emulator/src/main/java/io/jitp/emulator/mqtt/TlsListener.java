@@ -38,7 +38,7 @@ record TlsListener(String name, String bindAddress, int port, String requiredAlp
 
     /** @param folder the broker's run folder @return this listener's key store there */
     Path keystoreIn(Path folder) {
-        return folder.resolve("server-" + name + ".p12");
+        return folder.resolve("server-" + name + ".jks");
     }
 
     /**
@@ -47,6 +47,6 @@ record TlsListener(String name, String bindAddress, int port, String requiredAlp
      *         trust, see {@link RegistryTrustProvider})
      */
     Path truststoreIn(Path folder) {
-        return folder.resolve("trust-" + name + ".p12");
+        return folder.resolve("trust-" + name + ".jks");
     }
 }

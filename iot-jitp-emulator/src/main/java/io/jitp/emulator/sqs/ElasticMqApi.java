@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.Optional;
 /** The stand-in's own calls to ElasticMQ, in the JSON 1.0 protocol (ElasticMQ checks no signature). */
 final class ElasticMqApi {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI elasticMq;
 
@@ -61,7 +59,7 @@ final class ElasticMqApi {
                     .header("X-Amz-Target", "AmazonSQS." + operation)
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return ElasticMqHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("SQS " + operation + " could not reach ElasticMQ at " + elasticMq, e);
         } catch (InterruptedException e) {

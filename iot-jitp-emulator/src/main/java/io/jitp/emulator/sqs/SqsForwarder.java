@@ -6,7 +6,6 @@ import io.jitp.emulator.http.ReceivedRequest;
 import io.jitp.emulator.http.RestApi;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,8 +36,6 @@ final class SqsForwarder implements RestApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final QueueService queues;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     SqsForwarder(QueueService queues) {
         this.queues = queues;
@@ -55,7 +52,7 @@ final class SqsForwarder implements RestApi {
         }
         Optional<QueueChange> change = QueueChange.of(request);
         try {
-            HttpResponse<byte[]> response = http.send(forwarded(request, elasticMq),
+            HttpResponse<byte[]> response = ElasticMqHttp.CLIENT.send(forwarded(request, elasticMq),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 200 && change.isPresent()) {
                 return recorded(request, change.get(), reply(response));

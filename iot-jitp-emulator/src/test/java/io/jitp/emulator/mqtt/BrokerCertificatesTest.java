@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jitp.emulator.StandInAuthority;
+import java.io.DataInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class BrokerCertificatesTest {
         Path run = Files.createTempDirectory(mqtt, "run");
         StandInAuthority authority = StandInAuthority.loadOrCreate(state);
         new BrokerCertificates(authority, mqtt).writeServerKeyStores(List.of(LISTENER), run, endpointHost, PASSWORD);
-        KeyStore store = KeyStore.getInstance("PKCS12");
+        KeyStore store = KeyStore.getInstance(BrokerCertificates.STORE_TYPE);
         try (InputStream in = Files.newInputStream(LISTENER.keystoreIn(run))) {
             store.load(in, PASSWORD);
         }
@@ -48,6 +49,20 @@ class BrokerCertificatesTest {
         assertArrayEquals(first.getEncoded(), second.getEncoded());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 state.resolve("mqtt").resolve(BrokerCertificates.FILE))));
+    }
+
+    @Test
+    void theStoresAreJksWhichHiveMqReadsWithoutPkcs12sPasswordRounds() throws Exception {
+        serverCertificate("data.local");
+        Path run;
+        try (var runs = Files.list(state.resolve("mqtt"))) {
+            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(LISTENER.keystoreIn(run)))) {
+            assertEquals(0xFEEDFEED, in.readInt(), "the JKS magic number");
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                LISTENER.keystoreIn(run))));
     }
 
     @Test
