@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 
 import java.nio.ByteBuffer;
@@ -18,12 +19,15 @@ final class Mqtt3Link implements DeviceLink {
     private final MqttQos qos;
     private final MqttTopic topic;
     private final Events events;
+    private final PublishWindow<Mqtt3Publish> window;
 
     Mqtt3Link(String id, LinkSettings settings, DeviceKeyManager keys, String topic, Events events) {
         this.qos = MqttQos.fromCode(settings.qos());
         this.topic = MqttTopic.of(topic);
         this.events = events;
         this.client = HiveMqLinks.builder(id, settings, keys, events).useMqttVersion3().buildAsync();
+        this.window = new PublishWindow<>(
+                payload -> client.publishWith().topic(this.topic).qos(qos).payload(payload).send(), this::published);
     }
 
     @Override
@@ -46,12 +50,14 @@ final class Mqtt3Link implements DeviceLink {
 
     @Override
     public void publish(byte[] payload) {
+        window.publish(payload);
+    }
+
+    private void published(Mqtt3Publish sent, Throwable failure) {
         // 3.1.1 has no PUBACK reason codes: an acknowledged QoS 1 publish succeeded.
-        client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete((sent, failure) -> {
-            if (failure != null) {
-                events.publishFailed(HiveMqLinks.unwrap(failure));
-            }
-        });
+        if (failure != null) {
+            events.publishFailed(HiveMqLinks.unwrap(failure));
+        }
     }
 
     @Override

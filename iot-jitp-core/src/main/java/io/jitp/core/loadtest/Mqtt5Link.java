@@ -19,12 +19,15 @@ final class Mqtt5Link implements DeviceLink {
     private final MqttQos qos;
     private final MqttTopic topic;
     private final Events events;
+    private final PublishWindow<Mqtt5PublishResult> window;
 
     Mqtt5Link(String id, LinkSettings settings, DeviceKeyManager keys, String topic, Events events) {
         this.qos = MqttQos.fromCode(settings.qos());
         this.topic = MqttTopic.of(topic);
         this.events = events;
         this.client = HiveMqLinks.builder(id, settings, keys, events).useMqttVersion5().buildAsync();
+        this.window = new PublishWindow<>(
+                payload -> client.publishWith().topic(this.topic).qos(qos).payload(payload).send(), this::published);
     }
 
     @Override
@@ -49,7 +52,7 @@ final class Mqtt5Link implements DeviceLink {
 
     @Override
     public void publish(byte[] payload) {
-        client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete(this::published);
+        window.publish(payload);
     }
 
     private void published(Mqtt5PublishResult result, Throwable failure) {
