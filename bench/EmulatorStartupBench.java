@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * Time from spawning the stand-in's JVM to its readiness signal (endpoints.json), started as the plugin starts it
- * (EmulatorProcess: quick-start JVM options, AppCDS archive from a state directory's second start on), side by
- * side with a plain {@code java -cp … Emulator} start (the way before), and with the C1 compiler only
- * ({@code -Diot.jitp.emulator.jvmOptions=-XX:TieredStopAtLevel=1}). "plain" and "cold" use a fresh state
+ * (EmulatorProcess: its default JVM options, C1 only among them, AppCDS archive from a state directory's second
+ * start on), side by side with a plain {@code java -cp … Emulator} start (the way before), and with the C2 compiler
+ * brought back ({@code -Diot.jitp.emulator.jvmOptions=-XX:TieredStopAtLevel=4}, the default before session 4). "plain" and "cold" use a fresh state
  * directory per run; "warm" reuses one (keys, registry and class-data archive already there). Prints
  * min/median/max and the load average; asserts nothing. With a BASELINE_CLASSPATH_FILE (another build of the
  * stand-in, e.g. main's), its cold and warm starts are interleaved too, for a before/after ratio in one run.
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public class EmulatorStartupBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String WITH_C2 = "-XX:TieredStopAtLevel=4";
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
@@ -33,9 +33,9 @@ public class EmulatorStartupBench {
         System.out.printf("load average before: %s%n", loadAverage());
         List<Long> plain = new ArrayList<>();
         List<Long> cold = new ArrayList<>();
-        List<Long> coldC1 = new ArrayList<>();
+        List<Long> coldC2 = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
-        List<Long> warmC1 = new ArrayList<>();
+        List<Long> warmC2 = new ArrayList<>();
         List<Long> baselineCold = new ArrayList<>();
         List<Long> baselineWarm = new ArrayList<>();
         Path warmState = work.resolve("warm");
@@ -48,15 +48,15 @@ public class EmulatorStartupBench {
         for (int i = 0; i < runs; i++) {
             plain.add(plainStart(work.resolve("plain-" + i), classpath));
             cold.add(pluginStart(work.resolve("cold-" + i), classpath, ""));
-            coldC1.add(pluginStart(work.resolve("cold-c1-" + i), classpath, C1_ONLY));
+            coldC2.add(pluginStart(work.resolve("cold-c2-" + i), classpath, WITH_C2));
             warm.add(pluginStart(warmState, classpath, ""));
-            warmC1.add(pluginStart(warmState, classpath, C1_ONLY));
+            warmC2.add(pluginStart(warmState, classpath, WITH_C2));
             if (baseline != null) {
                 baselineCold.add(pluginStart(work.resolve("cold-baseline-" + i), baseline, ""));
                 baselineWarm.add(pluginStart(baselineWarmState, baseline, ""));
             }
-            System.out.printf("run %d: plain %d ms, cold %d ms, cold+C1 %d ms, warm %d ms, warm+C1 %d ms%s (load %s)%n",
-                    i + 1, plain.get(i), cold.get(i), coldC1.get(i), warm.get(i), warmC1.get(i),
+            System.out.printf("run %d: plain %d ms, cold %d ms, cold+C2 %d ms, warm %d ms, warm+C2 %d ms%s (load %s)%n",
+                    i + 1, plain.get(i), cold.get(i), coldC2.get(i), warm.get(i), warmC2.get(i),
                     baseline == null ? "" : ", baseline cold " + baselineCold.get(i) + " ms, baseline warm "
                             + baselineWarm.get(i) + " ms", loadAverage());
         }
@@ -65,9 +65,9 @@ public class EmulatorStartupBench {
         long reference = median(plain);
         print("plain java -cp (before)", plain, reference);
         print("plugin, fresh state dir (cold)", cold, reference);
-        print("plugin, fresh state dir, C1 only", coldC1, reference);
+        print("plugin, fresh state dir, with C2 (the default before session 4)", coldC2, reference);
         print("plugin, existing state dir (warm: keys, CDS archive)", warm, reference);
-        print("plugin, existing state dir, C1 only", warmC1, reference);
+        print("plugin, existing state dir, with C2 (the default before session 4)", warmC2, reference);
         if (baseline != null) {
             print("baseline build, fresh state dir (cold)", baselineCold, reference);
             print("baseline build, existing state dir (warm)", baselineWarm, reference);

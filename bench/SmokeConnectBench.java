@@ -71,6 +71,8 @@ public final class SmokeConnectBench {
         Path work = Files.createDirectories(Path.of(args[3]));
         Path state = Files.createDirectories(work.resolve("standin"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The JVM options the plugin gives the stand-in, then the bench's own.
+        command.addAll(io.jitp.core.emulator.EmulatorProcess.DEFAULT_JVM_OPTIONS);
         String standInOptions = System.getenv().getOrDefault("BENCH_STANDIN_JAVA_OPTS", "").trim();
         if (!standInOptions.isEmpty()) {
             command.addAll(List.of(standInOptions.split("\\s+")));
