@@ -1,16 +1,14 @@
 package io.jitp.emulator;
 
+import io.jitp.core.pki.TlsKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 /**
  * Reads the stand-in's own PEM files (root certificate, the broker's server key and certificate) with
@@ -19,9 +17,6 @@ import java.util.Base64;
  * the stand-in writes are the caller's to fall back on (this throws).
  */
 public final class JdkPem {
-    private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PKCS8_END = "-----END PRIVATE KEY-----";
-
     private JdkPem() {
     }
 
@@ -45,18 +40,10 @@ public final class JdkPem {
      * @throws GeneralSecurityException if it holds no such key
      */
     public static PrivateKey readEcPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(file);
-        int begin = pem.indexOf(PKCS8_BEGIN);
-        int end = pem.indexOf(PKCS8_END, Math.max(begin, 0));
-        if (begin < 0 || end < 0) {
-            throw new GeneralSecurityException(file + " holds no unencrypted PKCS#8 PEM key");
+        PrivateKey key = TlsKeys.firstPkcs8(Files.readString(file));
+        if (key == null || !"EC".equals(key.getAlgorithm())) {
+            throw new GeneralSecurityException(file + " holds no unencrypted PKCS#8 EC PEM key");
         }
-        String base64 = pem.substring(begin + PKCS8_BEGIN.length(), end);
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
-                    .decode(base64)));
-        } catch (IllegalArgumentException e) {
-            throw new GeneralSecurityException(file + " holds no valid base64", e);
-        }
+        return key;
     }
 }

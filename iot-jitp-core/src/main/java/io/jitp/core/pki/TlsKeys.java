@@ -92,8 +92,18 @@ public final class TlsKeys {
 
     /** @return the key if the text is one unencrypted PKCS#8 EC or RSA key block and nothing else, else null */
     private static PrivateKey plainPkcs8(String pem) {
-        String body = soleBlock(pem, PKCS8_BEGIN, PKCS8_END);
-        byte[] der = body == null ? null : decode(body);
+        return soleBlock(pem, PKCS8_BEGIN, PKCS8_END) == null ? null : firstPkcs8(pem);
+    }
+
+    /**
+     * @param pem PEM text, possibly with other blocks (the stand-in keeps its server key and certificate in one file)
+     * @return the key of its first unencrypted PKCS#8 EC or RSA block, read by the JDK alone (no BouncyCastle class
+     *         is loaded), or null if there is none the JDK reads
+     */
+    public static PrivateKey firstPkcs8(String pem) {
+        int begin = pem.indexOf(PKCS8_BEGIN);
+        int end = pem.indexOf(PKCS8_END, Math.max(begin, 0));
+        byte[] der = begin < 0 || end < 0 ? null : decode(pem.substring(begin + PKCS8_BEGIN.length(), end));
         if (der == null) {
             return null;
         }
