@@ -74,6 +74,8 @@ class ControlPlaneCheckTest {
         final List<ListCertificatesByCaRequest> byCaRequests = new ArrayList<>();
         boolean unreachable;
         final Set<String> unreachableOperations = ConcurrentHashMap.newKeySet();
+        /** Principals by thing name; an empty list stands for a thing that does not exist. */
+        final Map<String, List<String>> thingPrincipals = new ConcurrentHashMap<>();
 
         static String arn(String id) {
             return "arn:aws:iot:eu-west-1:123456789012:cert/" + id;
@@ -135,7 +137,17 @@ class ControlPlaneCheckTest {
         @Override
         public ListThingPrincipalsResponse listThingPrincipals(ListThingPrincipalsRequest request) {
             count("ListThingPrincipals");
-            return ListThingPrincipalsResponse.builder().principals(List.of()).build();
+            List<String> principals = thingPrincipals.get(request.thingName());
+            if (principals == null) {
+                return ListThingPrincipalsResponse.builder().principals(List.of()).build();
+            }
+            if (principals.isEmpty()) {
+                throw ResourceNotFoundException.builder().message("no such thing").build();
+            }
+            // One principal a page, so that a thing with several shows whether every page is read.
+            int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
+            return ListThingPrincipalsResponse.builder().principals(principals.get(from))
+                    .nextToken(from + 1 < principals.size() ? Integer.toString(from + 1) : null).build();
         }
 
         @Override
@@ -200,6 +212,19 @@ class ControlPlaneCheckTest {
         assertEquals(List.of("no policy is attached to the certificate"), problems.get(4));
         assertEquals(1, problems.get(5).size());
         assertTrue(problems.get(5).get(0).startsWith("certificate " + "f".repeat(64) + " is not registered"));
+    }
+
+    @Test
+    void aDevicesOwnQuestionReadsEveryPageOfItsThingsPrincipalsAndTellsAMissingThing() {
+        Account account = new Account();
+        account.thingPrincipals.put("dev-1", List.of(Account.arn("a"), Account.arn("b"), Account.arn("c")));
+        account.thingPrincipals.put("dev-2", List.of());
+        ControlPlaneCheck check = new ControlPlaneCheck(account);
+
+        assertEquals(Optional.of(List.of(Account.arn("a"), Account.arn("b"), Account.arn("c"))),
+                check.thingPrincipals("dev-1"));
+        assertEquals(3, account.calls("ListThingPrincipals"));
+        assertEquals(Optional.empty(), check.thingPrincipals("dev-2"));
     }
 
     @Test

@@ -94,6 +94,22 @@ public final class TestPki {
      */
     public static X509Certificate build(X500Name issuerName, String subject, PublicKey publicKey,
             PrivateKey signingKey, boolean ca, Duration validity) {
+        return build(issuerName, subject, publicKey, signingKey, ca, validity,
+                signingKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA");
+    }
+
+    /**
+     * @param issuerName the issuer name to write
+     * @param subject the subject
+     * @param publicKey the certified key
+     * @param signingKey the key that signs
+     * @param ca whether to mark it CA:TRUE
+     * @param validity how long it is valid from now
+     * @param algorithm the JCA signature algorithm, e.g. {@code SHA384withECDSA}
+     * @return the certificate
+     */
+    public static X509Certificate build(X500Name issuerName, String subject, PublicKey publicKey,
+            PrivateKey signingKey, boolean ca, Duration validity, String algorithm) {
         try {
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
@@ -102,7 +118,6 @@ public final class TestPki {
             if (ca) {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             }
-            String algorithm = signingKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signingKey)));
         } catch (Exception e) {
