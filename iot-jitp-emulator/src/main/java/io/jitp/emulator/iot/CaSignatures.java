@@ -25,8 +25,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * signing with ECDSA it verifies with Bouncy Castle's low-level ECDSA against the CA's key kept in that form: Bouncy
  * Castle stores the precomputed multiples of a point on the point itself, so every certificate of a CA after the
  * first reuses them (about 130 CPU-µs per P-256 verification under C1, against 330 through the JCE, which converts
- * the key each time, and 1,100 with the JDK's SunEC). Any other key or algorithm goes through the JCE with Bouncy
- * Castle. Thread-safe.
+ * the key each time, and 1,100 with the JDK's SunEC). Any other key or algorithm, or an EC key Bouncy Castle cannot
+ * convert, goes through the JCE with Bouncy Castle as before. Thread-safe.
  */
 final class CaSignatures {
     /** ECDSA with SHA-256, SHA-384 and SHA-512 (RFC 5758), by the digest each signs. */
@@ -45,7 +45,8 @@ final class CaSignatures {
      */
     boolean verifies(X509Certificate certificate, PublicKey issuerKey) {
         String digest = ECDSA_DIGESTS.get(certificate.getSigAlgOID());
-        if (digest == null || !(issuerKey instanceof ECPublicKey)) {
+        ECPublicKeyParameters ecKey = digest == null ? null : ecKey(issuerKey);
+        if (ecKey == null) {
             return verifiesThroughJce(certificate, issuerKey);
         }
         try {
@@ -54,7 +55,7 @@ final class CaSignatures {
                 return false;
             }
             ECDSASigner verifier = new ECDSASigner();
-            verifier.init(false, ecKey(issuerKey));
+            verifier.init(false, ecKey);
             byte[] hash = MessageDigest.getInstance(digest).digest(certificate.getTBSCertificate());
             return verifier.verifySignature(hash, rs[0], rs[1]);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
@@ -62,12 +63,21 @@ final class CaSignatures {
         }
     }
 
-    private ECPublicKeyParameters ecKey(PublicKey key) throws GeneralSecurityException {
+    /** @return the key in Bouncy Castle's low-level form, or null if it is not an EC key that converts */
+    private ECPublicKeyParameters ecKey(PublicKey key) {
+        if (!(key instanceof ECPublicKey)) {
+            return null;
+        }
         ECPublicKeyParameters known = ecKeys.get(key);
         if (known != null) {
             return known;
         }
-        ECPublicKeyParameters converted = (ECPublicKeyParameters) ECUtil.generatePublicKeyParameter(key);
+        ECPublicKeyParameters converted;
+        try {
+            converted = (ECPublicKeyParameters) ECUtil.generatePublicKeyParameter(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
         if (ecKeys.size() >= MAX_KEYS) {
             ecKeys.clear();
         }
