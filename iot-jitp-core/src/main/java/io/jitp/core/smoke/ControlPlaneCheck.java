@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
-import software.amazon.awssdk.services.iot.model.ListThingPrincipalsRequest;
-import software.amazon.awssdk.services.iot.model.ListThingPrincipalsResponse;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 
 /**
@@ -54,19 +52,9 @@ final class ControlPlaneCheck {
      * @return its thing's principals, empty if there is no such thing
      */
     Optional<List<String>> thingPrincipals(String deviceId) {
-        // Page by hand: a device's thing has one or two principals, so this is one call, without the paginator's
-        // iterable and stream around it (per device, in a JVM whose SDK code is still cold).
-        List<String> principals = new ArrayList<>();
-        ListThingPrincipalsRequest.Builder request = ListThingPrincipalsRequest.builder().thingName(deviceId);
         try {
-            while (true) {
-                ListThingPrincipalsResponse page = iot.listThingPrincipals(request.build());
-                principals.addAll(page.principals());
-                if (page.nextToken() == null || page.nextToken().isEmpty()) {
-                    return Optional.of(principals);
-                }
-                request.nextToken(page.nextToken());
-            }
+            return Optional.of(iot.listThingPrincipalsPaginator(r -> r.thingName(deviceId)).principals().stream()
+                    .toList());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
