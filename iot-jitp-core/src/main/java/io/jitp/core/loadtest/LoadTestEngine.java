@@ -149,7 +149,8 @@ public final class LoadTestEngine {
             return thread;
         });
         publishSchedules = new PublisherSchedules(scheduler, Math.round(1e9 / plan.ratePerPublisher()));
-        try (DeviceLinks links = client.links(LinkSettings.of(broker, plan), eventLoopThreads);
+        try (LeakDetectionPause quiet = new LeakDetectionPause();
+             DeviceLinks links = client.links(LinkSettings.of(broker, plan), eventLoopThreads);
              LatencyRecorders recorders = new LatencyRecorders(outputFolder.resolve(HISTOGRAM_LOG),
                      startSecond * 1000)) {
             for (DeviceSession device : all) {
