@@ -140,9 +140,10 @@ public class LoadTestMojo extends AbstractAwsMojo {
     private int eventLoopThreads;
 
     /**
-     * The devices' MQTT client: {@code netty} (Netty's own MQTT codec with only what the load test needs: about half
-     * the generator's CPU per message of the other, measured in docs/benchmarks.md) or {@code hivemq} (the HiveMQ
-     * MQTT client, a complete client). Both speak MQTT 5 and 3.1.1 over TLS on the same event loop.
+     * The devices' MQTT client: {@code netty} (Netty's own MQTT codec with only what the load test needs: 20-30 %
+     * fewer generator CPU-µs per message than the other and a lower p99, measured in docs/benchmarks.md) or
+     * {@code hivemq} (the HiveMQ MQTT client, a complete client). Both speak MQTT 5 and 3.1.1 over TLS on the same
+     * event loop.
      *
      * @since 0.1.0
      */
