@@ -14,6 +14,7 @@ import io.jitp.core.loadtest.LoadTestOutcome;
 import io.jitp.core.loadtest.LoadTestPlan;
 import io.jitp.core.loadtest.LoadTestReports;
 import io.jitp.core.loadtest.MosquittoBroker;
+import io.jitp.core.loadtest.MqttClientLibrary;
 import io.jitp.core.loadtest.MqttProtocol;
 import io.jitp.core.loadtest.RunData;
 import io.jitp.core.loadtest.Shard;
@@ -35,8 +36,8 @@ import java.util.Locale;
  * The load-test generator against the Debian mosquitto broker with a TLS listener that requires client certificates
  * from our CA (require_certificate, use_identity_as_username), started and stopped here ({@code mosquitto} mode), or
  * against the stand-in in its own JVM with quotas off ({@code standin} mode, JITP included). Each shape argument is
- * PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3][:tN] (e.g. 487x20@1:60); the seed's figures are
- * printed next to ours.
+ * PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3][:tN][:netty|:hivemq] (e.g. 487x20@1:60:hivemq;
+ * without a client flag, the default client); the seed's figures are printed next to ours.
  * Usage: java -cp ... [-Dstandin.classpath=...] LoadTestBench.java mosquitto|standin WORKDIR SHAPE...
  */
 public final class LoadTestBench {
@@ -111,8 +112,13 @@ public final class LoadTestBench {
         LoadTestDevices.ensure(ca, work.resolve("devices"), plan, SubjectProfile.empty(), Reporter.silent());
         Path output = work.resolve("report-" + shape.replace(':', '_'));
         LoadTestEngine engine = new LoadTestEngine(plan, address, work.resolve("devices"), output, out);
-        flags.stream().filter(flag -> flag.startsWith("t")).findFirst()
+        flags.stream().filter(flag -> flag.matches("t\\d+")).findFirst()
                 .ifPresent(flag -> engine.eventLoopThreads(Integer.parseInt(flag.substring(1))));
+        for (MqttClientLibrary client : MqttClientLibrary.values()) {
+            if (flags.contains(client.label())) {
+                engine.client(client);
+            }
+        }
         long[] gcBefore = gcCountAndMillis();
         RunData data = engine.run();
         long[] gcAfter = gcCountAndMillis();

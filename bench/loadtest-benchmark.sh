@@ -9,8 +9,9 @@
 #
 # Usage (it builds what it needs, offline):
 #   bench/loadtest-benchmark.sh [mosquitto|standin] [SHAPE...]
-#   SHAPE = PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3][:tN], e.g. 487x20@1:60
-#   (:tN runs the generator's Netty event loop on N threads instead of one per core)
+#   SHAPE = PUBLISHERSxSUBSCRIBERS@RATE:SECONDS[:collector][:qos0][:mqtt3][:tN][:netty|:hivemq], e.g. 487x20@1:60
+#   (:tN runs the generator's Netty event loop on N threads instead of half the cores; :netty / :hivemq picks the
+#   MQTT client, else the default one, so that both clients can run back to back in one process)
 # Default: mosquitto with a 15 s warm-up, the seed's 487x20 at 1 msg/s for 60 s at QoS 1 and at the seed's QoS 0, then
 # 10,000 devices each publishing 1 msg/s for 60 s. Each shape also prints user vs kernel CPU and, against mosquitto,
 # the broker's CPU and the machine's softirq time over the same window.

@@ -218,6 +218,8 @@ public final class PropertyNames {
     public static final String LOADTEST_COLLECTOR = "iot.loadtest.collector";
     /** Threads of the load test's Netty event loop (0: half the cores, at least one). */
     public static final String LOADTEST_EVENT_LOOP_THREADS = "iot.loadtest.eventLoopThreads";
+    /** The load test's MQTT client: {@code netty} (default) or {@code hivemq}. */
+    public static final String LOADTEST_CLIENT = "iot.loadtest.client";
     /** Shard output folders (or report.json files) {@code loadtest-report} merges, comma-separated. */
     public static final String LOADTEST_INPUTS = "iot.loadtest.inputs";
     /** Threshold: achieved / expected message rate at least. */

@@ -2,8 +2,6 @@ package io.jitp.core.loadtest;
 
 import io.jitp.core.Reporter;
 
-import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
-
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,7 +121,8 @@ final class Connector implements AutoCloseable {
 
     private void failed(DeviceSession device, Throwable cause) {
         int attempts = device.attempts.incrementAndGet();
-        boolean jitpDrop = attempts == 1 && !device.everConnected.get() && (cause instanceof ConnectionClosedException
+        boolean jitpDrop = attempts == 1 && !device.everConnected.get()
+                && (cause instanceof DeviceLink.ConnectionLostException
                 || cause instanceof DeviceLink.ConnectRefusedException refused
                 && (refused.code() == NOT_AUTHORIZED_V5 || refused.code() == NOT_AUTHORIZED_V3));
         timeline.add(jitpDrop ? Counter.JITP_DROPS : Counter.ERRORS);

@@ -42,6 +42,19 @@ interface DeviceLink {
         void publishFailed(Throwable failure);
     }
 
+    /**
+     * The connection closed under a link's feet: before the CONNACK (AWS's JITP drop of a first connection), or with
+     * publishes not yet acknowledged, or a publish tried while not connected. Every client library reports it as
+     * this one type, so that the engine tells a cut-off apart from an error without knowing the library.
+     */
+    final class ConnectionLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionLostException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The broker refused a CONNECT (AWS's JITP first connection: not authorized). */
     final class ConnectRefusedException extends RuntimeException {
         private static final long serialVersionUID = 1L;

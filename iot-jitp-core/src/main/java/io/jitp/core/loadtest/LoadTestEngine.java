@@ -4,10 +4,6 @@ import io.jitp.core.InvalidInputException;
 import io.jitp.core.Reporter;
 import io.jitp.core.pki.Pem;
 
-import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
-import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
-import com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -68,6 +64,7 @@ public final class LoadTestEngine {
     private CountDownLatch publishersConnected;
     private final AtomicBoolean lossReported = new AtomicBoolean();
     private int eventLoopThreads = defaultEventLoopThreads();
+    private MqttClientLibrary client = MqttClientLibrary.DEFAULT;
     private volatile boolean stopping;
 
     /**
@@ -104,6 +101,15 @@ public final class LoadTestEngine {
     }
 
     /**
+     * @param library the MQTT client the devices use
+     * @return this engine
+     */
+    public LoadTestEngine client(MqttClientLibrary library) {
+        this.client = library;
+        return this;
+    }
+
+    /**
      * @return half the cores, at least one: one event-loop thread takes more ready connections per wake-up, so it
      *         spends fewer CPU-µs per message than one per core (measured, docs/benchmarks.md), and it carries the
      *         seed's 20,000 msg/s with TLS at about a quarter of a core (AWS's default account quota is 20,000/s
@@ -135,21 +141,6 @@ public final class LoadTestEngine {
         timeline = new Timeline(startSecond, plan.rampUpSeconds() + plan.durationSeconds() + SLACK_SECONDS);
         List<DeviceSession> all = new ArrayList<>(listeners);
         all.addAll(publishers);
-        LinkSettings settings = LinkSettings.of(broker, plan, eventLoopThreads);
-        for (DeviceSession device : all) {
-            device.link = settings.link(device.id, device.keys, device.role == DeviceRole.PUBLISHER
-                    ? LoadTestTopics.publishTopic(device.id) : LoadTestTopics.FORWARDS, new DeviceLink.Events() {
-                        @Override
-                        public void lost() {
-                            LoadTestEngine.this.lost(device);
-                        }
-
-                        @Override
-                        public void publishFailed(Throwable failure) {
-                            LoadTestEngine.this.publishFailed(failure);
-                        }
-                    });
-        }
         listenersReady = new CountDownLatch(listeners.size());
         publishersConnected = new CountDownLatch(publishers.size());
         scheduler = Executors.newScheduledThreadPool(2, runnable -> {
@@ -158,8 +149,24 @@ public final class LoadTestEngine {
             return thread;
         });
         publishSchedules = new PublisherSchedules(scheduler, Math.round(1e9 / plan.ratePerPublisher()));
-        try (LatencyRecorders recorders = new LatencyRecorders(outputFolder.resolve(HISTOGRAM_LOG),
-                startSecond * 1000)) {
+        try (LeakDetectionPause quiet = new LeakDetectionPause();
+             DeviceLinks links = client.links(LinkSettings.of(broker, plan), eventLoopThreads);
+             LatencyRecorders recorders = new LatencyRecorders(outputFolder.resolve(HISTOGRAM_LOG),
+                     startSecond * 1000)) {
+            for (DeviceSession device : all) {
+                device.link = links.link(device.id, device.keys, device.role == DeviceRole.PUBLISHER
+                        ? LoadTestTopics.publishTopic(device.id) : LoadTestTopics.FORWARDS, new DeviceLink.Events() {
+                            @Override
+                            public void lost() {
+                                LoadTestEngine.this.lost(device);
+                            }
+
+                            @Override
+                            public void publishFailed(Throwable failure) {
+                                LoadTestEngine.this.publishFailed(failure);
+                            }
+                        });
+            }
             latencies = recorders;
             connector = new Connector(CONNECT_CONCURRENCY, timeline, latencies, this::connected, this::gaveUp,
                     reporter);
@@ -195,10 +202,10 @@ public final class LoadTestEngine {
             // Without a ramp-up every device connects first, at full handshake speed, and all start together.
             publishers.forEach(this::startPublishing);
         }
-        reporter.info(String.format("Connected %d of %d devices in %.1f s (Netty %s transport, TLS by %s, %d event-loop"
-                        + " thread%s); measuring for %d s", all.size() - failedDevices.size(), all.size(), connectSeconds,
-                NettyTransport.name(), NettyTransport.tls(), eventLoopThreads, eventLoopThreads == 1 ? "" : "s",
-                plan.durationSeconds()));
+        reporter.info(String.format("Connected %d of %d devices in %.1f s (%s client, Netty %s transport, TLS by %s, %d"
+                        + " event-loop thread%s); measuring for %d s", all.size() - failedDevices.size(), all.size(),
+                connectSeconds, client.label(), NettyTransport.name(), NettyTransport.tls(), eventLoopThreads,
+                eventLoopThreads == 1 ? "" : "s", plan.durationSeconds()));
         long steadyStart = WallClock.second() + 1;
         long steadyEnd = steadyStart + plan.durationSeconds();
         sleepUntil(steadyStart);
@@ -343,9 +350,7 @@ public final class LoadTestEngine {
         if (stopping) {
             return;
         }
-        boolean cutOff = failure instanceof ConnectionClosedException || failure instanceof MqttSessionExpiredException
-                || failure instanceof MqttClientStateException;
-        timeline.add(cutOff ? Counter.ABORTED : Counter.ERRORS);
+        timeline.add(failure instanceof DeviceLink.ConnectionLostException ? Counter.ABORTED : Counter.ERRORS);
     }
 
     private void tick(List<DeviceSession> all) {

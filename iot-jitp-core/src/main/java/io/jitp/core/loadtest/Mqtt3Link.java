@@ -21,11 +21,11 @@ final class Mqtt3Link implements DeviceLink {
     private final Events events;
     private final PublishWindow<Mqtt3Publish> window;
 
-    Mqtt3Link(String id, LinkSettings settings, DeviceKeyManager keys, String topic, Events events) {
-        this.qos = MqttQos.fromCode(settings.qos());
+    Mqtt3Link(String id, HiveMqLinks links, DeviceKeyManager keys, String topic, Events events) {
+        this.qos = MqttQos.fromCode(links.settings().qos());
         this.topic = MqttTopic.of(topic);
         this.events = events;
-        this.client = HiveMqLinks.builder(id, settings, keys, events).useMqttVersion3().buildAsync();
+        this.client = links.builder(id, keys, events).useMqttVersion3().buildAsync();
         this.window = new PublishWindow<>(
                 payload -> client.publishWith().topic(this.topic).qos(qos).payload(payload).send(), this::published);
     }
@@ -56,7 +56,7 @@ final class Mqtt3Link implements DeviceLink {
     private void published(Mqtt3Publish sent, Throwable failure) {
         // 3.1.1 has no PUBACK reason codes: an acknowledged QoS 1 publish succeeded.
         if (failure != null) {
-            events.publishFailed(HiveMqLinks.unwrap(failure));
+            events.publishFailed(HiveMqLinks.publishFailure(failure));
         }
     }
 

@@ -21,11 +21,11 @@ final class Mqtt5Link implements DeviceLink {
     private final Events events;
     private final PublishWindow<Mqtt5PublishResult> window;
 
-    Mqtt5Link(String id, LinkSettings settings, DeviceKeyManager keys, String topic, Events events) {
-        this.qos = MqttQos.fromCode(settings.qos());
+    Mqtt5Link(String id, HiveMqLinks links, DeviceKeyManager keys, String topic, Events events) {
+        this.qos = MqttQos.fromCode(links.settings().qos());
         this.topic = MqttTopic.of(topic);
         this.events = events;
-        this.client = HiveMqLinks.builder(id, settings, keys, events).useMqttVersion5().buildAsync();
+        this.client = links.builder(id, keys, events).useMqttVersion5().buildAsync();
         this.window = new PublishWindow<>(
                 payload -> client.publishWith().topic(this.topic).qos(qos).payload(payload).send(), this::published);
     }
@@ -57,9 +57,9 @@ final class Mqtt5Link implements DeviceLink {
 
     private void published(Mqtt5PublishResult result, Throwable failure) {
         if (failure != null) {
-            events.publishFailed(HiveMqLinks.unwrap(failure));
+            events.publishFailed(HiveMqLinks.publishFailure(failure));
         } else if (result.getError().isPresent()) {
-            events.publishFailed(result.getError().get());
+            events.publishFailed(HiveMqLinks.publishFailure(result.getError().get()));
         } else if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
                 && qos1.getPubAck().getReasonCode().isError()) {
             events.publishFailed(new IllegalStateException("PUBACK " + qos1.getPubAck().getReasonCode()));

@@ -10,8 +10,9 @@ import io.jitp.core.pki.CertificateAuthority;
 import io.jitp.core.pki.KeyAlgorithm;
 import io.jitp.core.pki.SubjectProfile;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The broker is killed in the middle of a load test and started again on the same port: every device reconnects
  * (with backoff), the run goes on, and the report's counts add up — what publishers sent is what subscribers
- * received plus what the report calls lost. Against the Debian mosquitto broker (skipped with a notice if absent).
+ * received plus what the report calls lost. Against the Debian mosquitto broker (skipped with a notice if absent),
+ * with each MQTT client library.
  */
 class LoadTestRestartTest {
     private static final int PUBLISHERS = 4;
@@ -33,8 +35,9 @@ class LoadTestRestartTest {
     @TempDir
     Path work;
 
-    @Test
-    void devicesReconnectAfterABrokerRestartAndTheReportCountsWhatWasLost() throws Exception {
+    @ParameterizedTest
+    @EnumSource(MqttClientLibrary.class)
+    void devicesReconnectAfterABrokerRestartAndTheReportCountsWhatWasLost(MqttClientLibrary client) throws Exception {
         assumeTrue(MosquittoBroker.installed(), "mosquitto is not installed (apt-get install mosquitto): the broker"
                 + " restart test is skipped");
         CertificateAuthority ca = new CaStore(work.resolve("ca"), "restart").createOrReuse(
@@ -65,7 +68,7 @@ class LoadTestRestartTest {
             CompletableFuture<RunData> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new LoadTestEngine(plan, broker.address(), work.resolve("devices"), work.resolve("out"),
-                            reporter).run();
+                            reporter).client(client).run();
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -82,8 +85,8 @@ class LoadTestRestartTest {
         assertTrue(data.total(Counter.RECONNECTS) >= devices, "every device came back: " + console);
         assertEquals(List.of(), data.failedDevices());
         assertTrue(data.total(Counter.MISSED) > 0, "publishers due while disconnected count what they could not send");
-        // The client shut its event loop down with the last connection; the publishers' schedules (on that loop)
-        // went on: they published again once reconnected, up to the end of the window.
+        // The publishers' schedules went on (the HiveMQ client shut its event loop down with the last connection,
+        // and they moved): they published again once reconnected, up to the end of the window.
         long[] published = data.series(Counter.PUBLISHED);
         assertTrue(published[(int) (data.steadyEndSecond() - data.startSecond()) - 1] > 0,
                 "publishers still sent in the last second of the window: " + java.util.Arrays.toString(published));

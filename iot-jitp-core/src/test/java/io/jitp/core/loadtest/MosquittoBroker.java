@@ -49,6 +49,17 @@ public final class MosquittoBroker implements AutoCloseable {
      * @throws IOException if it cannot be configured or does not start listening
      */
     public static MosquittoBroker start(Path work, CertificateAuthority ca) throws IOException {
+        return start(work, ca, List.of());
+    }
+
+    /**
+     * @param work  a folder for its configuration, server certificate and log
+     * @param ca    the CA that issued the devices' certificates (and signs the broker's)
+     * @param extra further configuration lines (e.g. {@code clientid_prefixes}, an {@code acl_file})
+     * @return the broker, listening
+     * @throws IOException if it cannot be configured or does not start listening
+     */
+    public static MosquittoBroker start(Path work, CertificateAuthority ca, List<String> extra) throws IOException {
         Files.createDirectories(work);
         KeyPair keys = KeyAlgorithm.EC_P256.generate();
         Path serverCert = work.resolve("server.crt");
@@ -60,7 +71,7 @@ public final class MosquittoBroker implements AutoCloseable {
         SecureFiles.writePublic(caFile, ca.certificatePem());
         int port = freePort();
         Path config = work.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "user " + System.getProperty("user.name"),
                 "persistence false",
                 "log_dest stderr",
@@ -74,8 +85,10 @@ public final class MosquittoBroker implements AutoCloseable {
                 "certfile " + serverCert,
                 "keyfile " + serverKey,
                 "require_certificate true",
-                "use_identity_as_username true",
-                ""));
+                "use_identity_as_username true"));
+        lines.addAll(extra);
+        lines.add("");
+        Files.writeString(config, String.join("\n", lines));
         MosquittoBroker broker = new MosquittoBroker(work, config, port, ca);
         broker.launch();
         return broker;
@@ -104,6 +117,17 @@ public final class MosquittoBroker implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /**
+     * Freezes the broker (SIGSTOP): its connections stay open, but it reads, answers and acknowledges nothing until
+     * killed — what a test needs to have publishes certainly unacknowledged when the connection goes.
+     *
+     * @throws IOException          if {@code kill} cannot be run
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public void suspend() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-STOP", Long.toString(pid())).inheritIO().start().waitFor();
     }
 
     /**
