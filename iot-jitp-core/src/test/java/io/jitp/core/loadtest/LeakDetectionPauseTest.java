@@ -19,6 +19,22 @@ class LeakDetectionPauseTest {
     }
 
     @Test
+    void overlappingRunsPutTheLevelBackOnlyWhenTheLastEnds() {
+        ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
+        assumeNoUserLevel();
+        LeakDetectionPause first = new LeakDetectionPause();
+        LeakDetectionPause second = new LeakDetectionPause();
+        first.close();
+        assertEquals(ResourceLeakDetector.Level.DISABLED, ResourceLeakDetector.getLevel(),
+                "the second run is still going");
+        first.close();
+        assertEquals(ResourceLeakDetector.Level.DISABLED, ResourceLeakDetector.getLevel(),
+                "closing one pause twice counts once");
+        second.close();
+        assertEquals(before, ResourceLeakDetector.getLevel());
+    }
+
+    @Test
     void aLevelTheUserAskedForIsKept() {
         ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
         assumeNoUserLevel();
